@@ -1,0 +1,45 @@
+"""Create the demo administrator once and print its login every time.
+
+The password is random per installation and kept in ``var/`` (git-ignored), so a repeated
+``make run`` prints the same login without ever storing a shared default password.
+"""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from techbridge.accounts.models import User
+
+DEMO_ADMIN_EMAIL = "admin@demo.techbridge.example"
+
+
+class Command(BaseCommand):
+    help = "Create the demo platform administrator if missing and print its login."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        secret_file = Path(settings.VAR_DIR) / "demo-admin-password.txt"
+        user = User.objects.filter(email=DEMO_ADMIN_EMAIL).first()
+        if user is None or not secret_file.exists():
+            password = secrets.token_urlsafe(12)
+            if user is None:
+                user = User.objects.create_superuser(
+                    DEMO_ADMIN_EMAIL, password, full_name="Demo administrator"
+                )
+            else:
+                user.set_password(password)
+                user.save(update_fields=["password"])
+            secret_file.parent.mkdir(parents=True, exist_ok=True)
+            secret_file.write_text(password + "\n", encoding="utf-8")
+            secret_file.chmod(0o600)
+        password = secret_file.read_text(encoding="utf-8").strip()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo administrator: {DEMO_ADMIN_EMAIL}  password: {password}  "
+                f"(http://127.0.0.1:8000/en/admin/)"
+            )
+        )

@@ -1,0 +1,176 @@
+"""Users, organisations and the memberships that join them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from techbridge.accounts.choices import MembershipRole, OrganisationType, Region, SizeBand
+from techbridge.core.languages import LANGUAGE_CHOICES
+from techbridge.core.models import TimeStampedModel, TrilingualNameModel, WebsiteField
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **extra: Any) -> User:
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **extra: Any) -> User:
+        extra.setdefault("is_staff", True)
+        extra.setdefault("is_superuser", True)
+        return self.create_user(email, password, **extra)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person who signs in with an e-mail address and reads in a preferred language."""
+
+    email = models.EmailField(_("e-mail address"), unique=True)
+    full_name = models.CharField(_("full name"), max_length=200, blank=True)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=7, choices=LANGUAGE_CHOICES, default="en"
+    )
+    is_staff = models.BooleanField(
+        _("staff status"),
+        default=False,
+        help_text=_("Platform administrators can sign in to the administration site."),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []  # type: ignore[misc]  # stubs: ClassVar on the base
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        ordering = ["email"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(preferred_language__in=["en", "zh-hant", "zh-hans"]),
+                name="accounts_user_preferred_language_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.email
+
+    def get_full_name(self) -> str:
+        return self.full_name or self.email
+
+    def get_short_name(self) -> str:
+        return self.full_name or self.email
+
+
+class Organisation(TrilingualNameModel, TimeStampedModel):
+    """A university, institute, laboratory, enterprise, government unit or intermediary."""
+
+    slug = models.SlugField(_("short name"), max_length=80, unique=True)
+    org_type = models.CharField(_("type"), max_length=30, choices=OrganisationType.choices)
+    size_band = models.CharField(
+        _("size band"),
+        max_length=10,
+        choices=SizeBand.choices,
+        blank=True,
+        help_text=_("Enterprises only."),
+    )
+    region = models.CharField(_("region"), max_length=10, choices=Region.choices)
+    website = WebsiteField(_("website"), blank=True)
+    is_verified = models.BooleanField(_("verified"), default=False)
+    verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("verified by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    is_reference = models.BooleanField(
+        _("reference institution"),
+        default=False,
+        help_text=_("A real institution loaded from the platform's reference data."),
+    )
+    is_demo = models.BooleanField(_("demo data"), default=False)
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        through="Membership",
+        related_name="organisations",
+        verbose_name=_("members"),
+    )
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name_en"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(name_en="") | ~Q(name_zh_hant="") | ~Q(name_zh_hans=""),
+                name="accounts_organisation_has_a_name",
+            ),
+            models.CheckConstraint(
+                condition=Q(size_band="") | Q(org_type=OrganisationType.ENTERPRISE),
+                name="accounts_organisation_size_band_enterprise_only",
+            ),
+            models.CheckConstraint(
+                condition=Q(org_type__in=OrganisationType.values),
+                name="accounts_organisation_type_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(region__in=Region.values), name="accounts_organisation_region_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(is_verified=False) | Q(verified_at__isnull=False),
+                name="accounts_organisation_verified_has_time",
+            ),
+        ]
+
+
+class Membership(TimeStampedModel):
+    """A user's place in an organisation and the role that decides what they may do there."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    role = models.CharField(
+        _("role"), max_length=20, choices=MembershipRole.choices, default=MembershipRole.MEMBER
+    )
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["organisation_id", "user_id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation"], name="accounts_membership_unique_user_org"
+            ),
+            models.CheckConstraint(
+                condition=Q(role__in=MembershipRole.values), name="accounts_membership_role_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.organisation} ({self.get_role_display()})"

@@ -1,0 +1,27 @@
+"""Write operations on organisations and memberships."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from techbridge.accounts.models import Organisation
+from techbridge.core.errors import PermissionDenied
+
+
+def organisation_set_verified(*, actor: Any, organisation: Organisation, verified: bool) -> bool:
+    """Mark an organisation verified (or withdraw it). Returns whether anything changed."""
+    if not (actor and actor.is_authenticated and actor.is_active and actor.is_staff):
+        raise PermissionDenied(_("Only platform administrators verify organisations."))
+    with transaction.atomic():
+        locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
+        if locked.is_verified == verified:
+            return False
+        locked.is_verified = verified
+        locked.verified_at = timezone.now() if verified else None
+        locked.verified_by = actor if verified else None
+        locked.save(update_fields=["is_verified", "verified_at", "verified_by", "updated_at"])
+    return True

@@ -1,0 +1,391 @@
+"""Demo research facilities offered by Chongqing owners (Simplified Chinese and English)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .facilities_base import FV, Facility
+
+IT, CM, LOG = "innovation_technology", "chinese_medicine", "logistics"
+
+
+def _cq(
+    key: str,
+    owner: str,
+    areas: tuple[str, ...],
+    sectors: tuple[str, ...],
+    fee: int,
+    hans: FV,
+    en: FV,
+    keywords: tuple[str, ...],
+) -> Facility:
+    return Facility(key, owner, areas, sectors, Decimal(fee), "CNY", en, hans, "zh-hans", keywords)
+
+
+FACILITIES: tuple[Facility, ...] = (
+    _cq(
+        "mg_alloy_extrusion",
+        "cqu",
+        (IT,),
+        ("materials",),
+        900,
+        FV(
+            "镁合金挤压与轧制中试平台",
+            "具备熔炼、半连续铸造、挤压和轧制能力的镁合金中试线。",
+            "面向企业开展新合金试制、型材与板材中试和工艺优化。",
+            "按批次预约，由平台工程师操作，可提供工艺报告。",
+        ),
+        FV(
+            "Magnesium alloy extrusion and rolling pilot line",
+            "A pilot line for melting, semi-continuous casting, extrusion and rolling of "
+            "magnesium alloys.",
+            "Trial production of new alloys, profiles and sheets for companies.",
+            "Booked by batch and run by our engineers, with a process report.",
+        ),
+        ("镁合金", "挤压"),
+    ),
+    _cq(
+        "vehicle_emc_lab",
+        "cqu",
+        (IT,),
+        ("automotive_nev",),
+        1200,
+        FV(
+            "整车及零部件电磁兼容实验室",
+            "整车级电波暗室和零部件电磁兼容测试系统。",
+            "新能源汽车、电驱动和车载电子的研发测试。",
+            "需提前两周预约，整车测试需提供车辆技术资料。",
+        ),
+        FV(
+            "Vehicle and component EMC laboratory",
+            "A vehicle-level anechoic chamber and component EMC test systems.",
+            "Development testing of electric vehicles, e-drives and on-board electronics.",
+            "Book two weeks ahead; vehicle tests need technical documents.",
+        ),
+        ("电磁兼容", "新能源汽车"),
+    ),
+    _cq(
+        "mountain_traffic_sim",
+        "cq_trafficlab",
+        (IT, LOG),
+        ("smart_city",),
+        600,
+        FV(
+            "山地城市交通仿真与驾驶模拟平台",
+            "覆盖重庆主城路网的微观交通仿真系统和六自由度驾驶模拟器。",
+            "用于信号控制算法评估、道路设计安全评价和自动驾驶测试。",
+            "提供数据接口和仿真场景，需签订数据使用协议。",
+        ),
+        FV(
+            "Mountain-city traffic simulation and driving simulator",
+            "A microscopic traffic simulation of the Chongqing road network and a six-degree-"
+            "of-freedom driving simulator.",
+            "Evaluation of signal control, road safety design and autonomous driving.",
+            "Data interfaces and scenarios provided under a data-use agreement.",
+        ),
+        ("交通仿真", "驾驶模拟"),
+    ),
+    _cq(
+        "bridge_structure_lab",
+        "cqjtu",
+        (IT,),
+        ("construction",),
+        800,
+        FV(
+            "桥梁结构与材料试验平台",
+            "大吨位结构加载系统、疲劳试验机和拉索检测设备。",
+            "桥梁构件、拉索和新型建材的力学性能与耐久性试验。",
+            "试验方案需经平台审核，由专职人员操作。",
+        ),
+        FV(
+            "Bridge structure and materials test hall",
+            "High-capacity structural loading, fatigue testing machines and cable inspection "
+            "equipment.",
+            "Strength and durability tests of bridge members, cables and new building materials.",
+            "Test plans reviewed by the facility; operated by our staff.",
+        ),
+        ("桥梁", "结构试验"),
+    ),
+    _cq(
+        "river_hydraulics_lab",
+        "cqjtu",
+        (LOG,),
+        ("logistics_tech",),
+        500,
+        FV(
+            "内河航道水力学模型试验厅",
+            "大型河工模型试验厅，配备流速、水位和泥沙测量系统。",
+            "航道整治、港口布置和船舶通航条件研究。",
+            "按项目排期，模型制作可委托平台完成。",
+        ),
+        FV(
+            "Inland waterway hydraulic model hall",
+            "A large river model hall with flow, water-level and sediment measurement.",
+            "Channel regulation, port layout and navigation studies.",
+            "Scheduled by project; the facility can build the models.",
+        ),
+        ("航道", "水力学模型"),
+    ),
+    _cq(
+        "iot_5g_testbed",
+        "cqupt",
+        (IT,),
+        ("telecom_iot",),
+        400,
+        FV(
+            "5G与工业物联网测试床",
+            "5G专网、时间敏感网络和物联网协议一致性测试系统。",
+            "工业网关、模组和车联网设备的联调与测试。",
+            "可远程接入，现场测试需提前一周预约。",
+        ),
+        FV(
+            "5G and industrial IoT testbed",
+            "A private 5G network, time-sensitive networking and IoT conformance test systems.",
+            "Integration and testing of industrial gateways, modules and V2X devices.",
+            "Remote access available; on-site tests booked a week ahead.",
+        ),
+        ("5G", "物联网", "测试床"),
+    ),
+    _cq(
+        "silkworm_genomics",
+        "swu",
+        (IT,),
+        ("biotechnology", "agriculture_food"),
+        300,
+        FV(
+            "家蚕基因资源与转基因平台",
+            "保存大量家蚕品种资源，具备基因编辑和转基因操作能力。",
+            "蚕丝蛋白材料、生物反应器和昆虫功能基因研究。",
+            "合作研究为主，资源共享需签订材料转让协议。",
+        ),
+        FV(
+            "Silkworm genetic resources and transgenic platform",
+            "A large collection of silkworm strains with gene-editing and transgenic capability.",
+            "Silk-protein materials, bioreactors and insect gene function research.",
+            "Mainly collaborative; sharing of materials requires a transfer agreement.",
+        ),
+        ("家蚕", "基因编辑"),
+    ),
+    _cq(
+        "food_safety_lab",
+        "swu",
+        ("trade",),
+        ("agriculture_food",),
+        350,
+        FV(
+            "食品质量安全检测中心",
+            "配备液质联用、气质联用和原子吸收等设备的食品检测实验室。",
+            "调味品、农产品和出口食品的农残、添加剂和重金属检测。",
+            "送样检测，常规项目五个工作日出具报告。",
+        ),
+        FV(
+            "Food quality and safety testing centre",
+            "A food laboratory with LC-MS/MS, GC-MS and atomic absorption.",
+            "Pesticide, additive and heavy-metal testing of seasonings, farm produce and "
+            "export food.",
+            "Send samples; routine reports within five working days.",
+        ),
+        ("食品检测", "农残"),
+    ),
+    _cq(
+        "clinical_biobank",
+        "cqmu",
+        (IT,),
+        ("biotechnology", "medical_devices"),
+        500,
+        FV(
+            "临床生物样本库与检测平台",
+            "规范化采集保存的血液、组织样本及配套临床信息，配备数字PCR和流式细胞仪。",
+            "诊断试剂验证、生物标志物研究和临床前评价。",
+            "样本使用需经伦理委员会审批并签订协议。",
+        ),
+        FV(
+            "Clinical biobank and assay platform",
+            "Blood and tissue samples with clinical data, plus digital PCR and flow cytometry.",
+            "Validation of diagnostic kits, biomarker research and preclinical evaluation.",
+            "Use of samples requires ethics approval and an agreement.",
+        ),
+        ("生物样本库", "数字PCR"),
+    ),
+    _cq(
+        "tcm_extraction_pilot",
+        "cqmu",
+        (CM,),
+        ("chinese_medicine", "pharmaceuticals"),
+        700,
+        FV(
+            "中药提取与制剂中试平台",
+            "提取浓缩、喷雾干燥和制粒压片等中试设备，按GMP要求管理。",
+            "中药新药、配方颗粒和保健食品的工艺开发与中试放大。",
+            "按批次收费，需提供工艺资料和质量标准。",
+        ),
+        FV(
+            "Chinese medicine extraction and formulation pilot plant",
+            "Pilot extraction, concentration, spray drying and granulation run under GMP-style "
+            "management.",
+            "Process development and scale-up of new Chinese medicines, granules and health foods.",
+            "Charged per batch; process documents and specifications required.",
+        ),
+        ("中药提取", "中试"),
+    ),
+    _cq(
+        "single_cell_omics",
+        "jinfeng",
+        (IT,),
+        ("biotechnology",),
+        1500,
+        FV(
+            "单细胞与空间多组学平台",
+            "单细胞测序、空间转录组和高通量质谱流式设备。",
+            "肿瘤微环境、免疫治疗和药物作用机制研究。",
+            "项目制合作，平台提供实验设计和数据分析支持。",
+        ),
+        FV(
+            "Single-cell and spatial multi-omics platform",
+            "Single-cell sequencing, spatial transcriptomics and mass cytometry.",
+            "Tumour microenvironment, immunotherapy and drug mechanism studies.",
+            "Project-based; the platform supports design and data analysis.",
+        ),
+        ("单细胞", "空间组学"),
+    ),
+    _cq(
+        "additive_mfg_centre",
+        "cigit",
+        (IT,),
+        ("advanced_manufacturing", "materials"),
+        650,
+        FV(
+            "金属增材制造与激光加工中心",
+            "激光选区熔化、定向能量沉积和五轴激光加工设备。",
+            "复杂零件打印、模具修复和增材工艺开发。",
+            "提供工艺咨询，设备由平台人员操作。",
+        ),
+        FV(
+            "Metal additive manufacturing and laser processing centre",
+            "Laser powder-bed fusion, directed energy deposition and five-axis laser machining.",
+            "Printing of complex parts, mould repair and process development.",
+            "Process advice available; equipment operated by our staff.",
+        ),
+        ("增材制造", "激光熔覆"),
+    ),
+    _cq(
+        "water_env_monitoring",
+        "cigit",
+        (IT,),
+        ("energy_environment",),
+        450,
+        FV(
+            "三峡库区水环境监测与分析平台",
+            "水质在线监测浮标、藻类分析仪和环境样品分析实验室。",
+            "水华预警、污染溯源和水环境治理效果评估。",
+            "野外监测需提前协调，实验室分析可送样。",
+        ),
+        FV(
+            "Three Gorges reservoir water environment platform",
+            "Water-quality monitoring buoys, algae analysers and an environmental laboratory.",
+            "Algal bloom warning, pollution tracing and evaluation of water treatment.",
+            "Field work coordinated in advance; laboratory samples accepted.",
+        ),
+        ("水质监测", "三峡库区"),
+    ),
+    _cq(
+        "welding_robot_lab",
+        "cqut",
+        (IT, "education"),
+        ("robotics",),
+        300,
+        FV(
+            "智能焊接与机器人实训中心",
+            "多品牌焊接机器人工作站、离线编程和焊缝跟踪系统。",
+            "焊接工艺开发、机器人集成测试和职业技能培训。",
+            "企业可包工位使用，培训需提前一个月报名。",
+        ),
+        FV(
+            "Intelligent welding and robotics training centre",
+            "Welding robot cells of several brands, offline programming and seam tracking.",
+            "Welding process development, robot integration tests and skills training.",
+            "Companies may book whole cells; training needs a month's notice.",
+        ),
+        ("焊接机器人", "实训"),
+    ),
+    _cq(
+        "legal_data_lab",
+        "swupl",
+        ("legal_services",),
+        ("legal_tech",),
+        200,
+        FV(
+            "法律大数据与智慧司法实验室",
+            "裁判文书语料库、法律知识图谱和算力集群。",
+            "法律人工智能模型训练、类案检索评测和法律服务产品测试。",
+            "数据仅限实验室内使用，需签署保密协议。",
+        ),
+        FV(
+            "Legal big data and smart justice laboratory",
+            "Court judgment corpora, a legal knowledge graph and a computing cluster.",
+            "Training of legal AI models, case-retrieval evaluation and legal product tests.",
+            "Data used only inside the lab under a confidentiality agreement.",
+        ),
+        ("法律大数据", "知识图谱"),
+    ),
+    _cq(
+        "language_service_lab",
+        "sisu",
+        ("tourism", "education"),
+        ("tourism_culture",),
+        250,
+        FV(
+            "多语种语言服务实验室",
+            "同声传译室、语料库平台和多语种录音设备。",
+            "文旅外宣翻译、多语种语音数据采集和口译培训。",
+            "同传室按半天预约，可提供多语种译员支持。",
+        ),
+        FV(
+            "Multilingual language services laboratory",
+            "Simultaneous interpreting booths, a corpus platform and multilingual recording.",
+            "Tourism translation, multilingual speech data collection and interpreter training.",
+            "Booths booked by the half day; interpreters available in many languages.",
+        ),
+        ("同声传译", "语料库"),
+    ),
+    _cq(
+        "business_analytics_lab",
+        "ctbu",
+        ("trade", "finance"),
+        ("fintech",),
+        150,
+        FV(
+            "数字经济与商务数据分析实验室",
+            "企业经营和跨境贸易数据库，以及金融计算服务器。",
+            "供应链金融建模、跨境贸易分析和中小企业数字化诊断。",
+            "数据库访问需签署使用协议，支持远程使用。",
+        ),
+        FV(
+            "Digital economy and business analytics laboratory",
+            "Databases on firms and cross-border trade with financial computing servers.",
+            "Supply-chain finance modelling, trade analysis and SME digital diagnosis.",
+            "Database access under a user agreement; remote use supported.",
+        ),
+        ("商务数据", "跨境贸易"),
+    ),
+    _cq(
+        "edu_observation_lab",
+        "cqnu",
+        ("education", "youth_development"),
+        ("edtech",),
+        150,
+        FV(
+            "智慧教室与课堂观察实验室",
+            "可录播分析的智慧教室和单向观察室。",
+            "课堂教学研究、教师培训和教育产品测试。",
+            "学校团体可免费预约教研活动，企业测试按小时收费。",
+        ),
+        FV(
+            "Smart classroom and lesson observation laboratory",
+            "Smart classrooms with recording and analytics, and one-way observation rooms.",
+            "Lesson research, teacher training and testing of education products.",
+            "School groups book research sessions free; company tests charged hourly.",
+        ),
+        ("智慧教室", "课堂观察"),
+    ),
+)

@@ -1,0 +1,18 @@
+"""Catalogue models: listings, their per-language text, IP rights, taxonomy and events."""
+
+from techbridge.catalogue.models.events import ConfidentialView, ListingEvent
+from techbridge.catalogue.models.ip import IPRight, IPRightOwner
+from techbridge.catalogue.models.listing import Listing, ListingText
+from techbridge.catalogue.models.taxonomy import PartnershipTypeRef, Sector, TRLLevel
+
+__all__ = [
+    "ConfidentialView",
+    "IPRight",
+    "IPRightOwner",
+    "Listing",
+    "ListingEvent",
+    "ListingText",
+    "PartnershipTypeRef",
+    "Sector",
+    "TRLLevel",
+]

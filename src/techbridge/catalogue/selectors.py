@@ -1,0 +1,93 @@
+"""Reading listings as a given reader: which text, which fields, and a record of every
+showing of confidential detail."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+
+from techbridge.accounts.models import Membership
+from techbridge.catalogue.choices import ListingStatus, TextOrigin
+from techbridge.catalogue.models import ConfidentialView, Listing, ListingText
+from techbridge.catalogue.models.listing import DETAIL_TEXT_FIELDS
+from techbridge.catalogue.permissions import can_edit_for, reader_tier
+from techbridge.programme.models import CooperationArea
+
+
+@dataclass(frozen=True)
+class ListingReading:
+    """What one reader gets of one listing."""
+
+    listing: Listing
+    text: ListingText
+    converted: bool  # shown text is a machine script conversion
+    fallback: bool  # reader's language missing: shown in the original language
+    detail_visible: bool
+    owner_visible: bool
+    tier: int
+
+
+def pick_text(listing: Listing, language: str) -> tuple[ListingText, bool]:
+    """The text to show in ``language``, or the original if there is none (and a flag)."""
+    texts = {text.language: text for text in listing.texts.all()}
+    if language in texts:
+        return texts[language], False
+    original = texts.get(listing.original_language) or next(iter(texts.values()))
+    return original, True
+
+
+def published_listings() -> QuerySet[Listing]:
+    return Listing.objects.filter(status=ListingStatus.PUBLISHED)
+
+
+def listing_reading(user: Any, listing: Listing, language: str) -> ListingReading | None:
+    """The reader's view of a listing, or None when they may not see even its teaser.
+
+    Owners and platform administrators see their listings in any status; everyone else sees
+    published listings only. Confidential detail shown to a signed-in reader is recorded.
+    """
+    is_editor = can_edit_for(user, listing.owner)
+    if listing.status != ListingStatus.PUBLISHED and not is_editor:
+        return None
+    tier = reader_tier(user)
+    if listing.teaser_tier > tier and not is_editor:
+        return None
+    detail_visible = is_editor or listing.detail_tier <= tier
+    text, fallback = pick_text(listing, language)
+    if detail_visible and user.is_authenticated and not is_editor:
+        _record_confidential_view(user, listing, tier)
+    return ListingReading(
+        listing=listing,
+        text=text,
+        converted=text.origin == TextOrigin.MACHINE,
+        fallback=fallback,
+        detail_visible=detail_visible,
+        owner_visible=is_editor or not listing.is_anonymous,
+        tier=tier,
+    )
+
+
+def _record_confidential_view(user: Any, listing: Listing, tier: int) -> None:
+    organisation_id = (
+        Membership.objects.filter(user=user)
+        .order_by("pk")
+        .values_list("organisation_id", flat=True)
+        .first()
+    )
+    ConfidentialView.objects.create(
+        listing=listing,
+        viewer=user,
+        organisation_id=organisation_id,
+        fields=list(DETAIL_TEXT_FIELDS),
+        tier=tier,
+    )
+
+
+def area_counts() -> list[tuple[CooperationArea, int]]:
+    """Published listings per cooperation area of the Conference, in the Conference's order."""
+    areas = CooperationArea.objects.filter(mechanism__is_primary=True).annotate(
+        published=Count("listings", filter=Q(listings__status=ListingStatus.PUBLISHED))
+    )
+    return [(area, area.published) for area in areas.order_by("position")]

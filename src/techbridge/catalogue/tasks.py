@@ -1,0 +1,13 @@
+"""Scheduled listing upkeep, run by the database-backed task worker."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+from techbridge.catalogue.services import listing_expire_due, listing_notify_expiring
+
+
+@task()
+def listing_lifecycle_tick() -> dict[str, list[str]]:
+    """Notify owners of listings expiring soon, then expire those past their validity."""
+    return {"notified": listing_notify_expiring(), "expired": listing_expire_due()}

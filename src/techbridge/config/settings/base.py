@@ -1,0 +1,215 @@
+"""Settings for every environment, driven by environment variables.
+
+Defaults give a working development platform on an embedded SQLite file under ``var/``.
+Production sets ``TECHBRIDGE_DEBUG=0``, ``TECHBRIDGE_SECRET_KEY``, ``TECHBRIDGE_ALLOWED_HOSTS``
+and usually ``DATABASE_URL`` (see README.md).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+from techbridge.config.settings.environment import env_bool, env_int, env_list, env_str
+
+SRC_DIR = Path(__file__).resolve().parents[3]
+BASE_DIR = SRC_DIR.parent
+VAR_DIR = Path(env_str("TECHBRIDGE_VAR_DIR", str(BASE_DIR / "var")))
+
+DEBUG = env_bool("TECHBRIDGE_DEBUG", default=True)
+
+_DEV_SECRET_KEY = "django-insecure-development-only-key-never-used-when-debug-is-off"
+SECRET_KEY = env_str("TECHBRIDGE_SECRET_KEY")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "TECHBRIDGE_SECRET_KEY must be set when TECHBRIDGE_DEBUG is off."
+        )
+    SECRET_KEY = _DEV_SECRET_KEY
+
+ALLOWED_HOSTS = env_list(
+    "TECHBRIDGE_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else []
+)
+CSRF_TRUSTED_ORIGINS = env_list("TECHBRIDGE_CSRF_TRUSTED_ORIGINS", [])
+
+INSTALLED_APPS = [
+    # First, so that its admin templates (language switcher) override the defaults.
+    "techbridge.core",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
+    "techbridge.accounts",
+    "techbridge.programme",
+    "techbridge.catalogue",
+    "techbridge.facilities",
+    "techbridge.matching",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    # Serves collected static files (the admin's) efficiently without a separate server.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "techbridge.config.urls"
+WSGI_APPLICATION = "techbridge.config.wsgi.application"
+ASGI_APPLICATION = "techbridge.config.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+# --- Database -------------------------------------------------------------------------------
+# SQLite: WAL so readers never block the writer, IMMEDIATE transactions so two writers queue on
+# the lock instead of failing with "database is locked" on upgrade, foreign keys enforced.
+SQLITE_PATH = Path(env_str("TECHBRIDGE_SQLITE_PATH", str(VAR_DIR / "techbridge.sqlite3")))
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": ("PRAGMA foreign_keys=ON;PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;"),
+}
+
+DATABASE_URL = env_str("DATABASE_URL")
+if DATABASE_URL:
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+        DATABASES["default"]["OPTIONS"] = dict(SQLITE_OPTIONS)
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(SQLITE_PATH),
+            "OPTIONS": dict(SQLITE_OPTIONS),
+        }
+    }
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Accounts ---------------------------------------------------------------------------------
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "admin:login"
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Sessions: server-side, two weeks at most, renewed on activity, never readable by scripts.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_COOKIE_AGE = env_int("TECHBRIDGE_SESSION_AGE", 60 * 60 * 24 * 14)
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+
+# --- Uploads ----------------------------------------------------------------------------------
+# Documents (NDAs, agreements) are at most 20 MB; anything larger streams to disk and is
+# rejected by the form that receives it. Request bodies outside files stay small.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+TECHBRIDGE_MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+FILE_UPLOAD_PERMISSIONS = 0o640
+MEDIA_ROOT = VAR_DIR / "uploads"
+MEDIA_URL = "/media/"  # never served directly: downloads go through an authorising view
+
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+# `make run` fills it with collectstatic; created here so a fresh checkout starts cleanly.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+
+# --- Languages --------------------------------------------------------------------------------
+LANGUAGE_CODE = "en"
+LANGUAGES = [
+    ("en", _("English")),
+    ("zh-hant", _("Traditional Chinese")),
+    ("zh-hans", _("Simplified Chinese")),
+]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+USE_I18N = True
+TIME_ZONE = "Asia/Hong_Kong"
+USE_TZ = True
+
+# --- Search ------------------------------------------------------------------------------
+SEARCH_INDEX_DIR = Path(env_str("TECHBRIDGE_INDEX_DIR", str(VAR_DIR / "index")))
+
+# --- Background tasks -------------------------------------------------------------------------
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "ENQUEUE_ON_COMMIT": True,
+    }
+}
+
+# --- Mail -------------------------------------------------------------------------------------
+EMAIL_BACKEND = env_str(
+    "TECHBRIDGE_EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = env_str("TECHBRIDGE_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("TECHBRIDGE_EMAIL_PORT", 25)
+DEFAULT_FROM_EMAIL = env_str("TECHBRIDGE_FROM_EMAIL", "techbridge <no-reply@localhost>")
+
+# --- Security ---------------------------------------------------------------------------------
+# Production runs behind TLS; these become strict as soon as DEBUG is off.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+if not DEBUG:
+    SECURE_SSL_REDIRECT = env_bool("TECHBRIDGE_SSL_REDIRECT", default=True)
+    SECURE_HSTS_SECONDS = env_int("TECHBRIDGE_HSTS_SECONDS", 60 * 60 * 24 * 365)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = env_bool("TECHBRIDGE_HSTS_PRELOAD", default=True)
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    if env_bool("TECHBRIDGE_BEHIND_PROXY", default=False):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("TECHBRIDGE_LOG_LEVEL", "INFO")},
+}
+
+# --- Listing lifecycle (Enterprise Europe Network rules) ---------------------------------------
+LISTING_VALIDITY_DAYS = 365
+LISTING_MAX_AGE_DAYS = 730
+LISTING_EXPIRY_NOTICE_DAYS = 14

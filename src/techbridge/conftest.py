@@ -1,0 +1,67 @@
+"""Shared pytest fixtures."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from techbridge.accounts.choices import MembershipRole, OrganisationType, Region
+from techbridge.accounts.models import Organisation, User
+from techbridge.accounts.tests.factories import OrganisationFactory, StaffFactory, member_of
+
+
+@pytest.fixture
+def hk_university(db: None) -> Organisation:
+    return OrganisationFactory.create(
+        slug="test-hk-uni",
+        name_en="Test HK University",
+        org_type=OrganisationType.UNIVERSITY,
+        region=Region.HONG_KONG,
+    )
+
+
+@pytest.fixture
+def cq_enterprise(db: None) -> Organisation:
+    return OrganisationFactory.create(
+        slug="test-cq-co",
+        name_zh_hans="测试重庆企业",
+        name_en="",
+        org_type=OrganisationType.ENTERPRISE,
+        size_band="small",
+        region=Region.CHONGQING,
+    )
+
+
+@pytest.fixture
+def officer(hk_university: Organisation) -> User:
+    """A knowledge-transfer officer of the Hong Kong university."""
+    return member_of(hk_university, MembershipRole.ADMIN, email="officer@hk.example.org")
+
+
+@pytest.fixture
+def outsider(cq_enterprise: Organisation) -> User:
+    """A user of another organisation, with no rights over the university's listings."""
+    return member_of(
+        cq_enterprise,
+        MembershipRole.ADMIN,
+        email="outsider@cq.example.org",
+        preferred_language="zh-hans",
+    )
+
+
+@pytest.fixture
+def reviewer(db: None) -> User:
+    return StaffFactory.create(email="reviewer@platform.example.org")
+
+
+@pytest.fixture
+def search_index_dir(tmp_path: Path, settings: Any) -> Iterator[Path]:
+    """A fresh, empty search index for one test."""
+    from techbridge.matching.index import close_search_index
+
+    settings.SEARCH_INDEX_DIR = tmp_path / "index"
+    yield settings.SEARCH_INDEX_DIR
+    close_search_index()

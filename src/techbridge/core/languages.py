@@ -1,0 +1,28 @@
+"""Language codes used everywhere in techbridge.
+
+English is the source language; Traditional Chinese follows Hong Kong usage and Simplified
+Chinese follows mainland usage. The codes are exactly those of Django's ``LANGUAGES`` setting.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+EN = "en"
+ZH_HANT = "zh-hant"
+ZH_HANS = "zh-hans"
+
+LANGUAGE_CODES: tuple[str, ...] = (EN, ZH_HANT, ZH_HANS)
+
+LANGUAGE_CHOICES = [
+    (EN, "English"),
+    (ZH_HANT, "繁體中文"),
+    (ZH_HANS, "简体中文"),
+]
+
+# Lazy labels for forms and admin, where the label should follow the reader's language.
+LANGUAGE_LABELS = {
+    EN: _("English"),
+    ZH_HANT: _("Traditional Chinese"),
+    ZH_HANS: _("Simplified Chinese"),
+}

@@ -1,0 +1,103 @@
+"""Shared abstract models: timestamps, trilingual names and append-only audit events."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from techbridge.core.scripts import to_simplified, to_traditional_hk
+
+
+class WebsiteField(models.URLField):
+    """A URL field whose form assumes https:// for addresses typed without a scheme."""
+
+    def formfield(self, **kwargs: Any) -> Any:
+        kwargs.setdefault("assume_scheme", "https")
+        return super().formfield(**kwargs)
+
+
+class TimeStampedModel(models.Model):
+    """Creation and last-change times, set by the database layer on save."""
+
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class TrilingualNameModel(models.Model):
+    """A name in English, Traditional Chinese (Hong Kong) and Simplified Chinese.
+
+    Reference tables have exactly three languages, so three columns are simpler and faster
+    than a translation table. ``name`` follows the active language; a missing Chinese script
+    is derived from the other by conversion, and English is the last resort.
+    """
+
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    name_zh_hant = models.CharField(_("name (Traditional Chinese)"), max_length=200, blank=True)
+    name_zh_hans = models.CharField(_("name (Simplified Chinese)"), max_length=200, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.name_in(get_language() or "en")
+
+    def name_in(self, language: str) -> str:
+        if language == "zh-hant":
+            return self.name_zh_hant or to_traditional_hk(self.name_zh_hans) or self.name_en
+        if language == "zh-hans":
+            return self.name_zh_hans or to_simplified(self.name_zh_hant) or self.name_en
+        return self.name_en or self.name_zh_hant or self.name_zh_hans
+
+
+class AppendOnlyQuerySet(models.QuerySet["AuditEvent"]):
+    def update(self, **kwargs: Any) -> int:
+        raise PermissionError("audit events are append-only")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise PermissionError("audit events are append-only")
+
+
+class AuditEvent(models.Model):
+    """One thing that happened: who did what, when, and what changed (before → after).
+
+    Rows are written by services in the same transaction as the change they describe and are
+    never updated or deleted through the ORM.
+    """
+
+    occurred_at = models.DateTimeField(_("occurred at"), default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("actor"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    verb = models.CharField(_("action"), max_length=40)
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["occurred_at", "pk"]
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None and not self._state.adding:
+            raise PermissionError("audit events are append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise PermissionError("audit events are append-only")

@@ -1,0 +1,201 @@
+"""The :class:`Index` facade: the engine's public entry point."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from types import TracebackType
+
+import tantivy
+
+from techbridge.engine.dense import Encoder, VectorStore, reciprocal_rank_fusion
+from techbridge.engine.documents import Document, Hit, IndexStats, Query, SearchResult
+from techbridge.engine.index.highlight import explain, highlights
+from techbridge.engine.index.search import build, facet_counts
+from techbridge.engine.index.store import Store
+from techbridge.engine.lexicon.translate import Concept, Translator
+from techbridge.engine.text.analyzer import Analyzer
+
+FUSION_DEPTH = 100
+
+
+class Index:
+    """A persistent search index at ``path`` (created when absent).
+
+    Changes (:meth:`add`, :meth:`delete`) are batched and become visible at :meth:`commit`.
+    One process may write at a time; any number may read.
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        analyzer: Analyzer | None = None,
+        encoder: Encoder | None = None,
+        threads: int = 1,
+        heap_bytes: int = 64_000_000,
+    ):
+        self._store = Store(path, analyzer, heap_bytes=heap_bytes, threads=threads)
+        self._translator = Translator(self._store.analyzer)
+        self._encoder = encoder
+        self._vectors = VectorStore(self._store.path / "vectors.json") if encoder else None
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], **options: object) -> Index:
+        """Open the index at ``path``, creating an empty one if needed."""
+        return cls(path, **options)  # type: ignore[arg-type]
+
+    def __enter__(self) -> Index:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # -- writes ---------------------------------------------------------------------------
+
+    def add(self, documents: Iterable[Document]) -> int:
+        """Add or replace documents (matched by id). Returns the number given."""
+        batch = list(documents)
+        self._encode(batch)
+        return self._store.upsert(batch)
+
+    update = add
+
+    def delete(self, ids: Iterable[str]) -> int:
+        """Remove documents by id; unknown ids are ignored."""
+        ids = list(ids)
+        if self._vectors is not None:
+            for doc_id in ids:
+                self._vectors.delete(doc_id)
+        return self._store.delete(ids)
+
+    def commit(self) -> None:
+        """Make all pending changes durable and searchable, atomically."""
+        self._store.commit()
+        if self._vectors is not None:
+            self._vectors.save()
+
+    def rollback(self) -> None:
+        """Discard pending changes."""
+        self._store.rollback()
+
+    def rebuild(self, documents: Iterable[Document]) -> int:
+        """Replace the whole index with ``documents`` (switches atomically when complete)."""
+        if self._vectors is not None:
+            self._vectors.clear()
+            documents = list(documents)
+            self._encode(documents)
+        count = self._store.rebuild(documents)
+        if self._vectors is not None:
+            self._vectors.save()
+        return count
+
+    def close(self) -> None:
+        """Release the writer; uncommitted changes are dropped."""
+        self._store.close()
+
+    def _encode(self, documents: list[Document]) -> None:
+        if self._encoder is None or self._vectors is None or not documents:
+            return
+        texts = [dense_text(d) for d in documents]
+        for document, vector in zip(documents, self._encoder.encode(texts), strict=True):
+            self._vectors.put(document.id, vector)
+
+    # -- reads ----------------------------------------------------------------------------
+
+    def stats(self) -> IndexStats:
+        """Documents, segments, bytes on disk and documents per kind."""
+        return self._store.stats()
+
+    def get(self, doc_id: str) -> Document | None:
+        """The stored original of one document."""
+        searcher = self._store.searcher()
+        found = searcher.search(tantivy.Query.term_query(self._store.schema, "id", doc_id), 1)
+        if not found.hits:
+            return None
+        return self._store.document(found.hits[0][1], searcher)
+
+    def concepts(self, query: Query) -> list[Concept]:
+        """The analysed and translated form of a query (what :meth:`search` looks for)."""
+        return self._translator.concepts(query.text, query.translate)
+
+    def search(self, query: Query, *, highlight: bool = True) -> SearchResult:
+        """Ranked hits with highlights, optional explanations and facet counts."""
+        concepts = self.concepts(query)
+        schema, searcher = self._store.schema, self._store.searcher()
+        tq = build(schema, query, concepts)
+        dense = self._encoder is not None and self._vectors is not None and query.text.strip()
+        limit = max(query.k, FUSION_DEPTH) if dense else query.k
+        found = searcher.search(tq, max(limit, 1), count=True)  # tantivy rejects 0
+        ranked: list[tuple[str, float, Document | None]] = []
+        docs: dict[str, Document] = {}
+        for score, address in found.hits[:limit]:
+            document = self._store.document(address, searcher)
+            docs[document.id] = document
+            ranked.append((document.id, float(score), document))
+        if dense:
+            ranked = self._fuse(query, ranked, docs)
+        terms = {t for c in concepts for a in c.alternatives for t in a.terms}
+        hits: list[Hit] = []
+        for doc_id, score, _ in ranked[: query.k]:
+            found_doc = docs.get(doc_id) or self.get(doc_id)
+            if found_doc is None:
+                continue
+            document = found_doc
+            hits.append(
+                Hit(
+                    id=doc_id,
+                    score=score,
+                    highlights=highlights(document, terms, self._store.analyzer)
+                    if highlight
+                    else (),
+                    matches=explain(document, concepts, self._store.analyzer)
+                    if query.explain
+                    else (),
+                )
+            )
+        facets = facet_counts(searcher, tq, query.facets)
+        described = tuple(
+            (c.source, a.text, a.via, a.weight) for c in concepts for a in c.alternatives
+        )
+        return SearchResult(tuple(hits), int(getattr(found, "count", 0) or 0), facets, described)
+
+    def _fuse(
+        self,
+        query: Query,
+        lexical: list[tuple[str, float, Document | None]],
+        docs: dict[str, Document],
+    ) -> list[tuple[str, float, Document | None]]:
+        assert self._encoder is not None and self._vectors is not None
+        vector = self._encoder.encode([query.text])[0]
+        dense_ids: list[str] = []
+        for doc_id, _ in self._vectors.search(vector, FUSION_DEPTH):
+            document = docs.get(doc_id) or self.get(doc_id)
+            if document is not None and passes_filters(document, query):
+                docs[doc_id] = document
+                dense_ids.append(doc_id)
+        fused = reciprocal_rank_fusion([[d for d, _, _ in lexical], dense_ids])
+        return [(doc_id, score, docs.get(doc_id)) for doc_id, score in fused]
+
+
+def dense_text(document: Document) -> str:
+    """What the encoder sees: titles and summaries in every language."""
+    parts = [
+        texts.get(name, "") for texts in document.texts.values() for name in ("title", "summary")
+    ]
+    return "\n".join(p for p in parts if p)
+
+
+def passes_filters(document: Document, query: Query) -> bool:
+    """Python-side check of a query's filters (for candidates coming from the vector store)."""
+    for name, values in query.filters.items():
+        have = [document.owner] if name == "owner" else document.facet_values(name)
+        if not set(have) & {str(v) for v in values}:
+            return False
+    if query.trl_range is not None:
+        low, high = query.trl_range
+        if document.trl is None or not low <= document.trl <= high:
+            return False
+    return True

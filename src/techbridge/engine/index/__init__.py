@@ -1,0 +1,1 @@
+"""The persistent index (tantivy) and search over it."""

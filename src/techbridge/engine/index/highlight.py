@@ -1,0 +1,105 @@
+"""Highlights and match explanations computed from a hit's original text.
+
+The stored original is re-analysed with the same analyzer, so highlights are taken from the
+text the author wrote (Traditional stays Traditional) while matching happens on folded terms.
+Fragments are sentences; the best fragment of a field is the one covering the most distinct
+query terms (a simplified form of Lucene's highlighter fragment scoring).
+"""
+
+from __future__ import annotations
+
+import re
+
+from techbridge.engine.documents import FIELD_BOOSTS, Document, Highlight, TermMatch
+from techbridge.engine.index.schema import field_of
+from techbridge.engine.lexicon.translate import Concept
+from techbridge.engine.text.analyzer import Analyzer
+
+_SENTENCE_RE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?|[。！？!?；;\n]")
+MAX_FRAGMENT = 240
+
+
+def _fields(document: Document) -> list[tuple[str, str, str]]:
+    """(index field, language, original text) for every text of the document."""
+    out = [
+        (field_of(name), lang, text)
+        for lang, texts in document.texts.items()
+        for name, text in texts.items()
+        if text.strip()
+    ]
+    out += [("keywords", "", keyword) for keyword in document.keywords]
+    return out
+
+
+def highlights(
+    document: Document, terms: set[str], analyzer: Analyzer, limit: int = 3
+) -> tuple[Highlight, ...]:
+    """Up to ``limit`` fragments (best field first) with the matched words marked."""
+    scored: list[tuple[float, int, Highlight]] = []
+    for order, (field, lang, text) in enumerate(_fields(document)):
+        if field == "keywords":
+            continue
+        best: tuple[int, Highlight] | None = None
+        for match in _SENTENCE_RE.finditer(text):
+            fragment = match.group(0).strip()
+            if not fragment:
+                continue
+            tokens, aligned = analyzer.tokens(fragment)
+            hit = {t.term for t in tokens if t.term in terms}
+            if not hit:
+                continue
+            # Offsets index the normalised fragment; NFKC + casefold keep length for nearly
+            # all text, and when they do not we mark the whole fragment.
+            if aligned and len(fragment.casefold()) == len(fragment):
+                spans = _merge([(t.start, t.end) for t in tokens if t.term in terms])
+            else:
+                spans = [(0, len(fragment))]
+            if best is None or len(hit) > best[0]:
+                best = (len(hit), Highlight(field, lang, fragment[:MAX_FRAGMENT], _clip(spans)))
+        if best is not None:
+            scored.append((best[0] * FIELD_BOOSTS[field], -order, best[1]))
+    scored.sort(key=lambda s: (-s[0], -s[1]))
+    return tuple(h for _, _, h in scored[:limit])
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _clip(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    return tuple((a, min(b, MAX_FRAGMENT)) for a, b in spans if a < MAX_FRAGMENT)
+
+
+def explain(
+    document: Document, concepts: list[Concept], analyzer: Analyzer
+) -> tuple[TermMatch, ...]:
+    """Which query terms (typed, script-folded, variant or translated) matched which fields."""
+    field_terms: dict[str, set[str]] = {}
+    for field, _, text in _fields(document):
+        field_terms.setdefault(field, set()).update(analyzer.terms(text))
+    out: list[TermMatch] = []
+    seen: set[tuple[str, str, str]] = set()
+    for concept in concepts:
+        for alternative in concept.alternatives:
+            for term in alternative.terms:
+                for field, present in field_terms.items():
+                    key = (term, field, alternative.via)
+                    if term in present and key not in seen:
+                        seen.add(key)
+                        out.append(
+                            TermMatch(
+                                source=concept.source,
+                                term=term,
+                                via=alternative.via,
+                                field=field,
+                                weight=alternative.weight,
+                                boost=FIELD_BOOSTS[field],
+                            )
+                        )
+    return tuple(out)

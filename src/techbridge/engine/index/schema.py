@@ -1,0 +1,76 @@
+"""The tantivy schema and the mapping from :class:`Document` to index fields.
+
+Text is analysed in Python (see :mod:`techbridge.engine.text`) and handed to tantivy as
+space-separated terms with a whitespace tokenizer, so documents and queries share one
+analyzer and tantivy only does what it is best at: postings, BM25 and top-k collection.
+"""
+
+from __future__ import annotations
+
+import json
+
+import tantivy
+
+from techbridge.engine.documents import STRING_FACETS, TEXT_FIELDS, Document
+from techbridge.engine.text.analyzer import Analyzer
+
+SCHEMA_VERSION = 1
+TERMS_TOKENIZER = "techbridge_terms"
+KEYWORD_FACETS: tuple[str, ...] = ("kind", *STRING_FACETS, "tier", "owner")
+
+
+def build_schema() -> tantivy.Schema:
+    """Fields: id, stored source JSON, four weighted text fields, facets, TRL."""
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("id", stored=True, tokenizer_name="raw")
+    builder.add_bytes_field("source", stored=True, indexed=False)
+    for name in TEXT_FIELDS:
+        # Term frequencies are all BM25 needs; positions would double the index size.
+        builder.add_text_field(name, tokenizer_name=TERMS_TOKENIZER, index_option="freq")
+    for name in KEYWORD_FACETS:
+        builder.add_text_field(name, tokenizer_name="raw", fast=True, index_option="basic")
+    builder.add_integer_field("trl", indexed=True, fast=True)
+    return builder.build()
+
+
+def terms_analyzer() -> tantivy.TextAnalyzer:
+    """Whitespace splitting only: the terms arrive fully analysed."""
+    return tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build()
+
+
+def field_of(name: str) -> str:
+    """Index field of a document text field: title and summary keep theirs, the rest is body."""
+    if name in ("title", "summary", "keywords"):
+        return name
+    return "body"
+
+
+def to_tantivy(document: Document, analyzer: Analyzer) -> tantivy.Document:
+    """Analyse every language version of every field into the shared text fields."""
+    fields: dict[str, list[str]] = {name: [] for name in TEXT_FIELDS}
+    for texts in document.texts.values():
+        for name, text in texts.items():
+            fields[field_of(name)].extend(analyzer.terms(text))
+    for keyword in document.keywords:
+        fields["keywords"].extend(analyzer.terms(keyword))
+    values: dict[str, object] = {
+        "id": document.id,
+        "source": json.dumps(document.to_json(), ensure_ascii=False).encode("utf-8"),
+        "owner": document.owner or "-",
+    }
+    for name, terms in fields.items():
+        if terms:
+            values[name] = " ".join(terms)
+    for name in ("kind", *STRING_FACETS, "tier"):
+        facet = document.facet_values(name)
+        if facet:
+            values[name] = facet
+    if document.trl is not None:
+        values["trl"] = document.trl
+    return tantivy.Document(**values)
+
+
+def from_source(source: bytes) -> Document:
+    """Rebuild the original document from its stored JSON."""
+    data = json.loads(source.decode("utf-8"))
+    return Document.from_json(data)

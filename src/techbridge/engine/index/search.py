@@ -1,0 +1,93 @@
+"""Query construction over the weighted fields, filters and facet counts.
+
+Scoring is BM25 (Robertson & Zaragoza 2009, tantivy's k1=1.2, b=0.75) per field, summed with
+field boosts title 3 > keywords 2 > summary 1.5 > body 1. Each concept is a
+disjunction-max over its alternatives, each alternative boosted by its translation weight.
+Filters are non-scoring required clauses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import tantivy
+
+from techbridge.engine.documents import FACETS, FIELD_BOOSTS, Query
+from techbridge.engine.index.schema import KEYWORD_FACETS
+from techbridge.engine.lexicon.translate import Concept
+
+Occur = tantivy.Occur
+Q = tantivy.Query
+
+
+class QueryError(ValueError):
+    """A query naming an unknown facet or an invalid range."""
+
+
+def text_query(schema: tantivy.Schema, concepts: list[Concept]) -> tantivy.Query | None:
+    """The scoring part: OR over concepts, dis-max over each concept's alternatives."""
+    clauses: list[tuple[tantivy.Occur, tantivy.Query]] = []
+    for concept in concepts:
+        alternatives: list[tantivy.Query] = []
+        for alternative in concept.alternatives:
+            term_clauses = [
+                (Occur.Should, Q.boost_query(Q.term_query(schema, field, term, "freq"), boost))
+                for term in alternative.terms
+                for field, boost in FIELD_BOOSTS.items()
+            ]
+            alternatives.append(Q.boost_query(Q.boolean_query(term_clauses), alternative.weight))
+        if len(alternatives) == 1:
+            clauses.append((Occur.Should, alternatives[0]))
+        elif alternatives:
+            clauses.append((Occur.Should, Q.disjunction_max_query(alternatives)))
+    return Q.boolean_query(clauses) if clauses else None
+
+
+def filter_clauses(
+    schema: tantivy.Schema, filters: Mapping[str, Sequence[str]], trl: tuple[int, int] | None
+) -> list[tuple[tantivy.Occur, tantivy.Query]]:
+    """Required, zero-score clauses: values OR-ed within a facet, facets AND-ed."""
+    out: list[tuple[tantivy.Occur, tantivy.Query]] = []
+    for name, values in filters.items():
+        if name not in KEYWORD_FACETS:
+            raise QueryError(f"unknown filter {name!r}; use one of {', '.join(KEYWORD_FACETS)}")
+        wanted = [str(v) for v in values]
+        out.append((Occur.Must, Q.const_score_query(Q.term_set_query(schema, name, wanted), 0.0)))
+    if trl is not None:
+        low, high = trl
+        if not 1 <= low <= high <= 9:
+            raise QueryError(f"trl_range {trl!r} must satisfy 1 <= low <= high <= 9")
+        rng = Q.range_query(schema, "trl", tantivy.FieldType.Integer, low, high)
+        out.append((Occur.Must, Q.const_score_query(rng, 0.0)))
+    return out
+
+
+def build(schema: tantivy.Schema, query: Query, concepts: list[Concept]) -> tantivy.Query:
+    """Text query AND filters; with no text, every document passing the filters."""
+    scoring = text_query(schema, concepts)
+    clauses = filter_clauses(schema, query.filters, query.trl_range)
+    if scoring is None:
+        if not clauses:
+            return Q.all_query()
+        return Q.boolean_query(clauses)
+    if not clauses:
+        return scoring
+    return Q.boolean_query([(Occur.Must, scoring), *clauses])
+
+
+def facet_counts(
+    searcher: tantivy.Searcher, query: tantivy.Query, names: Sequence[str]
+) -> dict[str, dict[str, int]]:
+    """Counts of each facet value over all documents matching ``query``."""
+    for name in names:
+        if name not in FACETS and name != "owner":
+            raise QueryError(f"unknown facet {name!r}; use one of {', '.join(FACETS)}")
+    if not names:
+        return {}
+    spec = {name: {"terms": {"field": name, "size": 1000}} for name in names}
+    result = searcher.aggregate(query, spec)
+    out: dict[str, dict[str, int]] = {}
+    for name in names:
+        buckets = result.get(name, {}).get("buckets", [])
+        out[name] = {str(b["key"]): int(b["doc_count"]) for b in buckets}
+    return out

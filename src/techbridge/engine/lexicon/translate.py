@@ -1,0 +1,146 @@
+"""Structured query translation between English and Chinese.
+
+Every source word or phrase becomes a *concept* whose translations are weighted alternatives;
+the index scores a concept by the best-matching alternative (a disjunction-max), so a word
+with many dictionary senses cannot flood the query. This follows Pirkola's structured query
+translation (SIGIR 1998) with per-alternative weights in the spirit of probabilistic
+structured queries (Darwish & Oard, SIGIR 2003). Sources, in order of trust: the curated
+glossary, then CC-CEDICT ranked by gloss position and jieba word frequency.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from techbridge.engine.lexicon.cedict import Cedict, load_cedict
+from techbridge.engine.lexicon.glossary import Glossary, load_glossary
+from techbridge.engine.text.analyzer import Analyzer, Token
+
+MAX_ALTERNATIVES = 3
+MIN_WEIGHT = 0.2
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """One way a concept can match: all ``terms`` belong to one surface ``text``."""
+
+    text: str
+    terms: tuple[str, ...]
+    weight: float
+    via: str
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A unit of the query (``source`` as typed) with its weighted alternatives."""
+
+    source: str
+    alternatives: tuple[Alternative, ...]
+
+
+class Translator:
+    """Builds the concepts of a query: the terms as typed plus their translations."""
+
+    def __init__(
+        self,
+        analyzer: Analyzer,
+        glossary: Glossary | None = None,
+        cedict: Cedict | None = None,
+    ):
+        self.analyzer = analyzer
+        self.glossary = glossary or load_glossary()
+        self.cedict = cedict if cedict is not None else load_cedict()
+        self.max_words = max(self.glossary.max_english_words(), 3)
+
+    def concepts(self, text: str, translate: bool = True) -> list[Concept]:
+        """The query's own terms, one concept each, then one concept per translated unit."""
+        tokens, _ = self.analyzer.tokens(text)
+        out = [Concept(t.source, (Alternative(t.term, (t.term,), 1.0, t.via),)) for t in tokens]
+        if translate:
+            out += self._english_to_chinese([t for t in tokens if t.kind == "latin"])
+            out += self._chinese_to_english([t for t in tokens if t.kind in ("w", "v")])
+        return out
+
+    # -- English → Chinese -------------------------------------------------------------
+
+    def _english_to_chinese(self, words: list[Token]) -> list[Concept]:
+        out: list[Concept] = []
+        i = 0
+        while i < len(words):
+            match = self._longest(words, i, glossary_only=True) or self._longest(words, i, False)
+            if match is None:
+                i += 1
+                continue
+            n, alternatives = match
+            out.append(Concept(" ".join(t.source for t in words[i : i + n]), alternatives))
+            i += n
+        return out
+
+    def _longest(
+        self, words: list[Token], i: int, glossary_only: bool
+    ) -> tuple[int, tuple[Alternative, ...]] | None:
+        """Greedy longest match at ``i``: the glossary first, so its single words beat a
+        compositional CC-CEDICT phrase ("digital network" → 数字 + 网络, not 数字网)."""
+        for n in range(min(self.max_words, len(words) - i), 0, -1):
+            key = tuple(t.term for t in words[i : i + n])
+            if glossary_only and key not in self.glossary.en_to_zh:
+                continue
+            alternatives = self._zh_alternatives(key)
+            if alternatives:
+                return n, alternatives
+        return None
+
+    def _zh_alternatives(self, key: tuple[str, ...]) -> tuple[Alternative, ...]:
+        ranked: list[tuple[str, float, str]] = []
+        for rank, zh in enumerate(self.glossary.en_to_zh.get(key, ())):
+            ranked.append((zh, 1.0 / (1 + rank), "glossary"))
+        scored: list[tuple[float, str]] = []
+        for zh, position in self.cedict.reverse.get(key, ()):
+            freq = self.analyzer.segmenter.word_frequency(zh)
+            # Lone characters are too ambiguous to stand for an English word.
+            if len(zh) < 2 or freq == 0:
+                continue
+            scored.append((math.log1p(freq) / (1 + position), zh))
+        scored.sort(reverse=True)
+        if scored:
+            best = scored[0][0]
+            # A glossary hit is trusted; CC-CEDICT only adds a damped extra sense.
+            damp = 0.5 if ranked else 1.0
+            ranked += [(zh, damp * s / best, "cedict") for s, zh in scored]
+        return self._alternatives(ranked)
+
+    # -- Chinese → English -------------------------------------------------------------
+
+    def _chinese_to_english(self, words: list[Token]) -> list[Concept]:
+        out: list[Concept] = []
+        seen: set[str] = set()
+        for token in words:
+            if token.term in seen:
+                continue
+            seen.add(token.term)
+            ranked = [
+                (en, 1.0 / (1 + rank), "glossary")
+                for rank, en in enumerate(self.glossary.zh_to_en.get(token.term, ()))
+            ]
+            glosses = self.cedict.definitions.get(token.term, ())
+            damp = 0.5 if ranked else 1.0
+            ranked += [(g, damp / (1 + rank), "cedict") for rank, g in enumerate(glosses[:3])]
+            alternatives = self._alternatives(ranked)
+            if alternatives:
+                out.append(Concept(token.source, alternatives))
+        return out
+
+    def _alternatives(self, ranked: list[tuple[str, float, str]]) -> tuple[Alternative, ...]:
+        """Analyse, de-duplicate, keep the best few above the weight floor."""
+        out: list[Alternative] = []
+        seen: set[tuple[str, ...]] = set()
+        for text, weight, via in sorted(ranked, key=lambda r: -r[1]):
+            terms = tuple(dict.fromkeys(self.analyzer.terms(text)))
+            if not terms or terms in seen or weight < MIN_WEIGHT:
+                continue
+            seen.add(terms)
+            out.append(Alternative(text, terms, round(weight, 3), via))
+            if len(out) == MAX_ALTERNATIVES:
+                break
+        return tuple(out)

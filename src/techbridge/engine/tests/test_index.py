@@ -1,0 +1,139 @@
+"""Index behaviour: explanations, highlights, facets, validation, updates, crash safety."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from techbridge.engine import Document, DocumentError, Index, Query, QueryError
+from techbridge.engine.tests.conftest import corpus
+
+
+def test_explanation_names_translated_and_converted_terms(index: Index) -> None:
+    hits = index.search(Query("gene editing", explain=True)).hits
+    by_id = {h.id: h for h in hits}
+    zh = {(m.source, m.term, m.via, m.field) for m in by_id["cq-crispr"].matches}
+    assert ("gene editing", "基因编辑", "glossary", "title") in zh
+    en = {(m.source, m.term, m.via, m.field, m.boost) for m in by_id["hk-gene"].matches}
+    assert ("gene", "gene", "query", "title", 3.0) in en
+    assert ("editing", "edit", "query", "keywords", 2.0) in en
+    hits = index.search(Query("軟體", explain=True)).hits
+    first = {(m.source, m.term, m.via) for h in hits for m in h.matches}
+    assert ("軟體", "软件", "script") in first
+
+
+def test_highlights_come_from_original_text(index: Index) -> None:
+    hit = index.search(Query("软件")).hits[0]
+    assert hit.id == "hk-software"
+    assert hit.highlights[0].marked() == "中國<mark>軟件</mark>出口平台"
+    assert hit.highlights[0].language == "zh-hant"
+
+
+def test_facet_counts(index: Index) -> None:
+    result = index.search(Query("", facets=["region", "kind", "trl"], k=0))
+    assert result.total == 8
+    assert result.facets["region"] == {"hk": 4, "cq": 3, "other": 1}
+    assert result.facets["kind"] == {"offer": 4, "request": 2, "expertise": 1, "facility": 1}
+    assert result.facets["trl"] == {"2": 1, "3": 1, "4": 1, "6": 1, "7": 1, "8": 1}
+
+
+def test_unknown_filter_rejected(index: Index) -> None:
+    with pytest.raises(QueryError, match="unknown filter 'colour'"):
+        index.search(Query("x", filters={"colour": ["red"]}))
+
+
+@pytest.mark.parametrize(
+    ("record", "message"),
+    [
+        ({"id": "", "kind": "offer", "texts": {"en": {"title": "x"}}}, "id must be"),
+        ({"id": "x", "kind": "gift", "texts": {"en": {"title": "x"}}}, "kind 'gift'"),
+        ({"id": "x", "kind": "offer", "texts": {"fr": {"title": "x"}}}, "language 'fr'"),
+        ({"id": "x", "kind": "offer", "texts": {"en": {"title": 3}}}, "must be a string"),
+        ({"id": "x", "kind": "offer", "texts": {"en": {}}, "trl": 12}, "trl must be"),
+        (
+            {"id": "x", "kind": "offer", "texts": {"en": {}}, "facets": {"size": "s"}},
+            "facet 'size'",
+        ),
+        ({"kind": "offer", "texts": {"en": {}}}, "missing 'id'"),
+    ],
+)
+def test_malformed_documents_rejected(record: dict[str, object], message: str) -> None:
+    with pytest.raises(DocumentError, match=message):
+        Document.from_json(record)
+
+
+def _ranking(index: Index, text: str) -> list[str]:
+    # Scores differ slightly until deleted documents are merged away (BM25 statistics still
+    # count them), so compare the ranked ids.
+    return [h.id for h in index.search(Query(text, k=20)).hits]
+
+
+def test_rebuild_equals_incremental(tmp_path: Path) -> None:
+    docs = corpus()
+    with Index(tmp_path / "inc") as inc, Index(tmp_path / "full") as full:
+        inc.add(docs[:3])
+        inc.commit()
+        inc.add([*docs[3:], Document("tmp", "offer", {"en": {"title": "software"}})])
+        inc.delete(["tmp"])
+        inc.commit()
+        full.rebuild(docs)
+        for text in ("软件", "gene editing", "網絡", "robot"):
+            assert _ranking(inc, text) == _ranking(full, text)
+        assert inc.stats().documents == full.stats().documents == 8
+
+
+def test_update_replaces_document(tmp_path: Path) -> None:
+    with Index(tmp_path / "ix") as ix:
+        ix.add([Document("a", "offer", {"en": {"title": "robot arm"}})])
+        ix.commit()
+        ix.update([Document("a", "offer", {"en": {"title": "laser cutter"}})])
+        ix.commit()
+        assert [h.id for h in ix.search(Query("robot")).hits] == []
+        assert [h.id for h in ix.search(Query("laser")).hits] == ["a"]
+        assert ix.stats().documents == 1
+    with Index(tmp_path / "ix") as reopened:
+        assert reopened.get("a") == Document("a", "offer", {"en": {"title": "laser cutter"}})
+
+
+_WRITER = """
+import sys
+from techbridge.engine import Document, Index
+ix = Index(sys.argv[1])
+ix.add([Document(f"d{i}", "offer", {"en": {"title": f"robot {i}"}}) for i in range(200)])
+ix.commit()
+print("committed", flush=True)
+ix.add([Document(f"e{i}", "offer", {"en": {"title": f"robot arm {i}"}}) for i in range(20000)])
+print("committing", flush=True)
+ix.commit()
+print("done", flush=True)
+"""
+
+
+def test_killed_during_commit_reopens_consistent(tmp_path: Path) -> None:
+    script = tmp_path / "writer.py"
+    script.write_text(textwrap.dedent(_WRITER))
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    proc = subprocess.Popen(
+        [sys.executable, str(script), str(tmp_path / "ix")],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.strip() == "committing":
+            break
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    with Index(tmp_path / "ix") as ix:
+        assert ix.stats().documents in (200, 20200)
+        assert len(ix.search(Query("robot", k=5)).hits) == 5
+        ix.add([Document("z", "offer", {"en": {"title": "laser"}})])
+        ix.commit()
+        assert [h.id for h in ix.search(Query("laser")).hits] == ["z"]

@@ -1,0 +1,103 @@
+"""The one analyzer used for documents and queries, so both sides produce identical terms.
+
+Pipeline: NFKC + case folding → Traditional→Simplified folding (OpenCC, phrase level) →
+split into Han runs and Latin/digit words → Han runs: jieba segmentation with bigram
+fallback and regional-variant folding; Latin words: stop-word removal and Snowball stemming.
+Mixed strings such as 基于CRISPR的基因编辑 yield both kinds of term.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from techbridge.engine.text.chinese import Segmenter
+from techbridge.engine.text.english import is_stop, stem
+from techbridge.engine.text.normalize import HAN_RANGES, fold_chinese, normalize
+
+_RUN_RE = re.compile(f"([{HAN_RANGES}]+)|([^\\W_{HAN_RANGES}]+)")
+
+
+@dataclass(frozen=True)
+class Token:
+    """An index term with where it came from.
+
+    ``source`` is the surface before script folding (what the user typed, after NFKC);
+    ``via`` is ``query`` when the term is the surface itself, ``script`` when Traditional was
+    folded to Simplified, ``variant`` when a regional term variant was mapped. ``kind`` is
+    ``latin``, ``w`` (Chinese word), ``v`` (variant word), ``b`` (bigram) or ``c`` (character).
+    ``start``/``end`` are offsets into the normalised text.
+    """
+
+    term: str
+    source: str
+    via: str
+    kind: str
+    start: int
+    end: int
+
+
+class Analyzer:
+    """Turns text into index terms; see the module docstring for the pipeline."""
+
+    def __init__(self, segmenter: Segmenter):
+        self.segmenter = segmenter
+
+    def terms(self, text: str) -> list[str]:
+        """Index terms of ``text`` in order (the fast path used while indexing)."""
+        folded = fold_chinese(normalize(text))
+        out: list[str] = []
+        for match in _RUN_RE.finditer(folded):
+            han, word = match.group(1), match.group(2)
+            if han:
+                out.extend(t[0] for t in self.segmenter.segment(han))
+            elif not is_stop(word):
+                out.append(stem(word))
+        return out
+
+    def tokens(self, text: str) -> tuple[list[Token], bool]:
+        """Terms with surface, derivation and offsets into ``normalize(text)``.
+
+        The flag says whether offsets are exact: folding is length-preserving for almost all
+        text, but when a phrase changes length (記憶體 → 内存) a token can only point at its run.
+        """
+        norm = normalize(text)
+        folded = fold_chinese(norm)
+        aligned = len(folded) == len(norm)
+        out: list[Token] = []
+        for match in _RUN_RE.finditer(folded):
+            han, word = match.group(1), match.group(2)
+            if word:
+                if not is_stop(word):
+                    a, b = (match.start(), match.end()) if aligned else (0, len(norm))
+                    out.append(Token(stem(word), norm[a:b], "query", "latin", a, b))
+                continue
+            base = match.start()
+            for term, start, end, kind in self.segmenter.segment(han):
+                if aligned:
+                    a, b = base + start, base + end
+                else:
+                    a, b = 0, len(norm)
+                source = norm[a:b]
+                if kind == "v":
+                    via = "variant"
+                elif (aligned and source != folded[a:b]) or (not aligned and term not in norm):
+                    via = "script"
+                else:
+                    via = "query"
+                out.append(Token(term, source, via, kind, a, b))
+        return out, aligned
+
+    def english_terms(self, text: str) -> list[str]:
+        """Terms of the Latin words only (used for translated English glosses)."""
+        return [t for t in self.terms(text) if t.isascii()]
+
+
+@lru_cache(maxsize=1)
+def default_analyzer() -> Analyzer:
+    """The process-wide analyzer, loaded with the curated glossary's words and variants."""
+    from techbridge.engine.lexicon.glossary import load_glossary
+
+    glossary = load_glossary()
+    return Analyzer(Segmenter(glossary.chinese_words(), glossary.variants()))

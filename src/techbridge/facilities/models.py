@@ -1,0 +1,115 @@
+"""Research instruments offered for shared use, with their fees and booking rules."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from techbridge.catalogue.choices import Currency
+from techbridge.core.models import TimeStampedModel, TrilingualNameModel
+
+
+class InstrumentCategory(models.TextChoices):
+    ANALYTICAL = "analytical", _("Analytical instrument")
+    IMAGING = "imaging", _("Imaging and microscopy")
+    FABRICATION = "fabrication", _("Fabrication and processing")
+    TESTING = "testing", _("Testing and measurement")
+    COMPUTING = "computing", _("Computing")
+    BIOMEDICAL = "biomedical", _("Biomedical")
+    OTHER = "other", _("Other")
+
+
+class UserCategory(models.TextChoices):
+    """Who books: fees and rules differ for the host's own people and for outsiders."""
+
+    INTERNAL = "internal", _("Host institution")
+    ACADEMIC = "academic", _("Other academic")
+    INDUSTRY = "industry", _("Industry")
+    CROSS_BOUNDARY = "cross_boundary", _("Cross-boundary partner")
+
+
+class Instrument(TrilingualNameModel, TimeStampedModel):
+    """A bookable instrument or laboratory, owned by an organisation."""
+
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="instruments",
+    )
+    listing = models.OneToOneField(
+        "catalogue.Listing",
+        verbose_name=_("facility listing"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="instrument",
+    )
+    category = models.CharField(_("category"), max_length=20, choices=InstrumentCategory.choices)
+    manufacturer = models.CharField(_("manufacturer"), max_length=120, blank=True)
+    model_name = models.CharField(_("model"), max_length=120, blank=True)
+    location = models.CharField(_("location"), max_length=200, blank=True)
+    capabilities = models.TextField(_("capabilities"), blank=True)
+    lead_time_days = models.PositiveSmallIntegerField(_("booking lead time (days)"), default=2)
+    slot_minutes = models.PositiveSmallIntegerField(_("slot length (minutes)"), default=60)
+    requires_training = models.BooleanField(_("training required"), default=False)
+    requires_approval = models.BooleanField(_("approval required"), default=True)
+    results_terms = models.TextField(
+        _("IP and data terms for results"),
+        blank=True,
+        help_text=_("Who owns results and data produced on this instrument."),
+    )
+    is_active = models.BooleanField(_("accepting bookings"), default=True)
+
+    class Meta:
+        verbose_name = _("instrument")
+        verbose_name_plural = _("instruments")
+        ordering = ["organisation_id", "name_en"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(name_en="") | ~Q(name_zh_hant="") | ~Q(name_zh_hans=""),
+                name="facilities_instrument_has_a_name",
+            ),
+            models.CheckConstraint(
+                condition=Q(slot_minutes__gte=5) & Q(slot_minutes__lte=7 * 24 * 60),
+                name="facilities_instrument_slot_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(category__in=InstrumentCategory.values),
+                name="facilities_instrument_category_valid",
+            ),
+        ]
+
+
+class InstrumentFee(models.Model):
+    """The hourly fee one category of user pays for an instrument, in one currency."""
+
+    instrument = models.ForeignKey(
+        Instrument, verbose_name=_("instrument"), on_delete=models.CASCADE, related_name="fees"
+    )
+    user_category = models.CharField(
+        _("user category"), max_length=20, choices=UserCategory.choices
+    )
+    currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices)
+    hourly_rate = models.DecimalField(_("hourly rate"), max_digits=10, decimal_places=2)
+
+    class Meta:
+        verbose_name = _("instrument fee")
+        verbose_name_plural = _("instrument fees")
+        ordering = ["instrument_id", "user_category", "currency"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["instrument", "user_category", "currency"],
+                name="facilities_fee_unique_per_category_currency",
+            ),
+            models.CheckConstraint(
+                condition=Q(hourly_rate__gte=0), name="facilities_fee_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=Q(currency__in=Currency.values), name="facilities_fee_currency_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_user_category_display()}: {self.hourly_rate} {self.currency}"
