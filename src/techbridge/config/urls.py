@@ -1,14 +1,18 @@
-"""URL routes: the administration site under each language prefix."""
+"""URL routes: public pages and the administration site under each language prefix.
+
+A bare path such as ``/`` is redirected by the locale middleware to the visitor's language
+(browsers' zh-HK / zh-TW map to zh-hant, zh-CN to zh-hans).
+"""
 
 from __future__ import annotations
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
-from django.views.generic import RedirectView
+from django.urls import URLPattern, URLResolver, include, path
 
-urlpatterns = [
-    path("i18n/", include("django.conf.urls.i18n")),
-    path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
-]
-urlpatterns += i18n_patterns(path("admin/", admin.site.urls), prefix_default_language=True)
+urlpatterns: list[URLPattern | URLResolver] = [path("i18n/", include("django.conf.urls.i18n"))]
+urlpatterns += i18n_patterns(
+    path("admin/", admin.site.urls),
+    path("", include("techbridge.web.urls")),
+    prefix_default_language=True,
+)

@@ -163,9 +163,11 @@ class Query:
 class TermMatch:
     """One query term found in one field of a hit.
 
-    ``source`` is what the user typed, ``term`` the indexed form, ``via`` how it was derived:
-    ``query`` (as typed), ``script`` (Traditional→Simplified folding), ``variant`` (regional
-    term variant), ``translation`` (cross-lingual, with its ``weight``).
+    ``source`` is what the user typed, ``alternative`` the word it was looked for as (the
+    typed word, its other-script or regional form, or a translation), ``term`` the indexed
+    form of that word, ``via`` how it was derived: ``query`` (as typed), ``script``
+    (Traditional→Simplified folding), ``variant`` (regional term variant), ``glossary`` or
+    ``cedict`` (cross-lingual, from the curated glossary or CC-CEDICT, with its ``weight``).
     """
 
     source: str
@@ -174,6 +176,7 @@ class TermMatch:
     field: str
     weight: float
     boost: float
+    alternative: str = ""
 
 
 @dataclass(frozen=True)

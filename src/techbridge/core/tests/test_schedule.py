@@ -41,7 +41,7 @@ def test_worker_runs_the_lifecycle_tick(
     listing_publish(actor=reviewer, listing=listing, now=timezone.now() - timedelta(days=366))
     enqueue_due_periodic_tasks()
 
-    call_command("db_worker", "--max-tasks", "1", "--no-startup-delay", "--interval", "0.1")
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload")
 
     run = DBTaskResult.objects.get(task_path=PATH)
     assert run.status == "SUCCESSFUL"

@@ -100,6 +100,7 @@ def explain(
                                 field=field,
                                 weight=alternative.weight,
                                 boost=FIELD_BOOSTS[field],
+                                alternative=alternative.text,
                             )
                         )
     return tuple(out)

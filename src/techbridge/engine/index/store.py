@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from techbridge.engine.index.schema import (
 from techbridge.engine.text.analyzer import Analyzer, default_analyzer
 
 _CURRENT = "CURRENT"
+WRITER_WAIT_SECONDS = 30.0
 
 
 class IndexFormatError(RuntimeError):
@@ -74,6 +76,36 @@ class Store:
             self._generation = int(meta["generation"])
         self.index = self._open(self._generation)
         self._writer: tantivy.IndexWriter | None = None
+        self._seen = self._stamps()
+
+    def _stamps(self) -> tuple[int, int]:
+        """Modification times of ``CURRENT`` and of the live generation's ``meta.json``."""
+
+        def mtime(path: Path) -> int:
+            try:
+                return path.stat().st_mtime_ns
+            except FileNotFoundError:
+                return 0
+
+        return mtime(self.path / _CURRENT), mtime(self._gen_dir(self._generation) / "meta.json")
+
+    def follow(self) -> None:
+        """Catch up with what other processes wrote: a rebuild that switched generation, or a
+        commit to the live one. Two ``stat`` calls, so it runs before every search.
+
+        tantivy reloads its own commits, but only notices another process's commit after its
+        file watcher's delay, and never notices a generation switch.
+        """
+        stamps = self._stamps()
+        if stamps == self._seen:
+            return
+        meta = json.loads((self.path / _CURRENT).read_text("utf-8"))
+        generation = int(meta["generation"])
+        if generation != self._generation:
+            self.close()
+            self._generation, self.index = generation, self._open(generation)
+        self.index.reload()
+        self._seen = self._stamps()
 
     def _gen_dir(self, generation: int) -> Path:
         return self.path / f"gen-{generation}"
@@ -95,8 +127,21 @@ class Store:
     @property
     def writer(self) -> tantivy.IndexWriter:
         if self._writer is None:
-            self._writer = self.index.writer(heap_size=self.heap_bytes, num_threads=self.threads)
+            self.follow()  # write into the generation that is live now
+            self._writer = self._acquire_writer(self.index)
         return self._writer
+
+    def _acquire_writer(self, index: tantivy.Index) -> tantivy.IndexWriter:
+        """tantivy allows one writer per index across processes; wait briefly for another
+        process's batch to finish rather than fail."""
+        deadline = time.monotonic() + WRITER_WAIT_SECONDS
+        while True:
+            try:
+                return index.writer(heap_size=self.heap_bytes, num_threads=self.threads)
+            except ValueError as error:
+                if "LockBusy" not in str(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def upsert(self, documents: Iterable[Document]) -> int:
         """Replace-or-add each document (delete by id, then add); uncommitted."""
@@ -120,7 +165,11 @@ class Store:
         """Publish pending changes atomically and make them visible to searches."""
         if self._writer is not None:
             self._writer.commit()
+            # Release the lock so that other processes (more workers, a command) can write.
+            self._writer.wait_merging_threads()
+            self._writer = None
         self.index.reload()
+        self._seen = self._stamps()
 
     def rollback(self) -> None:
         """Drop pending changes."""
@@ -130,9 +179,10 @@ class Store:
     def rebuild(self, documents: Iterable[Document]) -> int:
         """Build a fresh generation from ``documents`` and switch to it atomically."""
         self.close()
+        self.follow()  # never reuse the number of a generation another process made live
         generation = self._new_generation(self._generation + 1)
         index = self._open(generation)
-        writer = index.writer(heap_size=self.heap_bytes, num_threads=self.threads)
+        writer = self._acquire_writer(index)
         count = 0
         for document in documents:
             writer.add_document(to_tantivy(document, self.analyzer))
@@ -144,10 +194,12 @@ class Store:
         old = self._gen_dir(self._generation)
         self._generation, self.index = generation, index
         self.index.reload()
+        self._seen = self._stamps()
         shutil.rmtree(old, ignore_errors=True)
         return count
 
     def searcher(self) -> tantivy.Searcher:
+        self.follow()
         return self.index.searcher()
 
     def document(self, address: tantivy.DocAddress, searcher: tantivy.Searcher) -> Document:

@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import itertools
 import logging
+import warnings
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
-import jieba
+with warnings.catch_warnings():
+    # jieba 0.42 imports pkg_resources, whose deprecation warning is not ours to act on.
+    warnings.filterwarnings("ignore", message="pkg_resources is deprecated")
+    import jieba
 
 jieba.setLogLevel(logging.WARNING)
 

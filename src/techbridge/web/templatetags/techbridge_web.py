@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django import template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from techbridge.engine import Highlight
+from techbridge.catalogue.models import Listing, ListingText
+from techbridge.catalogue.selectors import pick_text
+from techbridge.engine import Highlight, TermMatch
+from techbridge.web import presenting
 
 register = template.Library()
 
@@ -23,3 +28,19 @@ def marked(highlight: Highlight) -> SafeString:
     out.append(escape(highlight.text[position:]))
     # Every piece above is escaped; only the <mark> tags are markup.
     return mark_safe("".join(out))
+
+
+@register.filter
+def text_for(listing: Listing, language: str) -> ListingText:
+    """The listing's text in ``language`` (a conversion or the original when missing)."""
+    return pick_text(listing, language)[0]
+
+
+@register.filter
+def snippets(highlights: Sequence[Highlight], language: str) -> list[Highlight]:
+    return presenting.snippets_for(highlights, language)
+
+
+@register.filter
+def reasons(matches: Sequence[TermMatch]) -> list[presenting.Reason]:
+    return presenting.reasons(matches)

@@ -1,0 +1,91 @@
+"""Turning engine hits into what a reader needs: snippets in their language and reasons
+grouped by query word."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from techbridge.core.scripts import to_simplified, to_traditional_hk
+from techbridge.engine import Highlight, TermMatch
+
+# Engine field → what a reader calls it, in order of weight.
+FIELD_LABELS = {
+    "title": _("title"),
+    "keywords": _("keywords"),
+    "summary": _("summary"),
+    "body": _("description"),
+}
+MAX_SNIPPETS = 2
+CHINESE = ("zh-hant", "zh-hans")
+
+
+@dataclass(frozen=True)
+class Reason:
+    source: str  # what the reader typed
+    alternative: str  # the word looked for
+    via: str
+    weight: float
+    fields: tuple[str, ...]  # translated field names, heaviest first
+
+
+def reasons(matches: Sequence[TermMatch]) -> list[Reason]:
+    """One line per (typed word, word looked for): where it was found."""
+    grouped: dict[tuple[str, str, str], tuple[float, set[str]]] = {}
+    for match in matches:
+        key = (match.source, match.alternative or match.term, match.via)
+        grouped.setdefault(key, (match.weight, set()))[1].add(match.field)
+    order = list(FIELD_LABELS)
+    return [
+        Reason(
+            source=source,
+            alternative=alternative,
+            via=via,
+            weight=weight,
+            fields=tuple(
+                str(FIELD_LABELS.get(field, field))
+                for field in sorted(fields, key=lambda f: order.index(f) if f in order else 99)
+            ),
+        )
+        for (source, alternative, via), (weight, fields) in grouped.items()
+    ]
+
+
+def snippets_for(highlights: Sequence[Highlight], language: str) -> list[Highlight]:
+    """The reader's language first, then the other Chinese script, then the rest."""
+
+    def preference(highlight: Highlight) -> int:
+        if highlight.language == language:
+            return 0
+        if language in CHINESE and highlight.language in CHINESE:
+            return 1
+        return 2
+
+    ranked = sorted(highlights, key=preference)  # stable: keeps the engine's field order
+    best = preference(ranked[0]) if ranked else 2
+    chosen = [h for h in ranked if preference(h) == best][:MAX_SNIPPETS]
+    if best == 1:
+        return [in_script(h, language) for h in chosen]
+    return chosen
+
+
+def in_script(highlight: Highlight, language: str) -> Highlight:
+    """The fragment converted to the reader's Chinese script, marks kept in place.
+
+    Pieces between span boundaries are converted separately, so every span still covers
+    the converted form of what it covered (phrase conversion may change lengths).
+    """
+    convert = to_simplified if language == "zh-hans" else to_traditional_hk
+    cuts = sorted({0, len(highlight.text), *(i for span in highlight.spans for i in span)})
+    pieces = [convert(highlight.text[a:b]) for a, b in itertools.pairwise(cuts)]
+    starts: dict[int, int] = {}
+    position = 0
+    for cut, piece in zip(cuts, pieces, strict=False):
+        starts[cut] = position
+        position += len(piece)
+    starts[len(highlight.text)] = position
+    spans = tuple((starts[a], starts[b]) for a, b in highlight.spans)
+    return Highlight(highlight.field, language, "".join(pieces), spans)
