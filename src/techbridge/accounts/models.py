@@ -174,3 +174,34 @@ class Membership(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.organisation} ({self.get_role_display()})"
+
+
+class AccessAttempt(models.Model):
+    """A failed log-in or a password-reset request, kept to limit guessing and mail floods.
+
+    Stored in the database rather than a cache so that the limit holds across every web
+    process. ``key`` is a digest of the e-mail address, not the address itself.
+    """
+
+    class Kind(models.TextChoices):
+        LOGIN_FAILURE = "login", _("failed log-in")
+        PASSWORD_RESET = "reset", _("password reset request")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    key = models.CharField(_("account key"), max_length=64)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("access attempt")
+        verbose_name_plural = _("access attempts")
+        indexes = [models.Index(fields=["kind", "key", "at"], name="accounts_attempt_lookup")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=["login", "reset"]),
+                name="accounts_accessattempt_kind_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.at:%Y-%m-%d %H:%M}"

@@ -39,7 +39,9 @@ def _snippets(html: bytes) -> list[str]:
     ("accept", "prefix"),
     [("zh-HK", "/zh-hant/"), ("zh-TW", "/zh-hant/"), ("zh-CN", "/zh-hans/"), ("en-GB", "/en/")],
 )
-def test_bare_address_goes_to_the_browsers_language(client: Client, accept: str, prefix: str) -> None:
+def test_bare_address_goes_to_the_browsers_language(
+    client: Client, accept: str, prefix: str
+) -> None:
     response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept)
     assert response.status_code == 302
     assert response["Location"] == prefix
@@ -142,9 +144,7 @@ def test_search_snippets_follow_the_readers_script(client: Client, catalogue: Ca
     assert not [snippet for snippet in snippets if "超声" in snippet or "软件" in snippet]
 
 
-def test_browsing_without_a_query_lists_newest_first(
-    client: Client, catalogue: Catalogue
-) -> None:
+def test_browsing_without_a_query_lists_newest_first(client: Client, catalogue: Catalogue) -> None:
     page = _text(client.get(_url("web:search", "en")).content)
     assert "2 results" in page
     assert page.index(catalogue.need.reference) < page.index(catalogue.offer.reference)

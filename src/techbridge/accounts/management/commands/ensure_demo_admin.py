@@ -40,6 +40,6 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo administrator: {DEMO_ADMIN_EMAIL}  password: {password}  "
-                f"(http://127.0.0.1:8000/en/admin/)"
+                f"(site http://127.0.0.1:8000/ , administration http://127.0.0.1:8000/en/admin/)"
             )
         )

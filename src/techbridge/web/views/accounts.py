@@ -1,0 +1,113 @@
+"""Account pages: sign-up with e-mail verification, throttled log-in, limited password reset."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import AuthenticationForm
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from techbridge.accounts import throttle
+from techbridge.accounts.signup import (
+    send_verification_mail,
+    user_sign_up,
+    user_verify_email,
+    verification_token,
+)
+from techbridge.core.errors import ServiceValidationError
+from techbridge.web.account_forms import SignUpForm
+
+
+def _client_ip(request: HttpRequest) -> str | None:
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def _too_many(request: HttpRequest, template: str, form: Any, wait: int) -> HttpResponse:
+    minutes = max(1, (wait + 59) // 60)
+    message = _("Too many attempts. Please try again in %(minutes)d minutes.") % {
+        "minutes": minutes
+    }
+    response = render(request, template, {"form": form, "throttled": message}, status=429)
+    response["Retry-After"] = str(wait)
+    return response
+
+
+class ThrottledLoginView(auth_views.LoginView):
+    """Log-in refusing the 6th failure for one account within 30 minutes, even if correct."""
+
+    redirect_authenticated_user = True
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        email = request.POST.get("username", "")
+        wait = throttle.retry_after(throttle.LOGIN, email) if email else None
+        if wait is not None:
+            return _too_many(request, str(self.template_name), self.get_form(), wait)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
+        email = self.request.POST.get("username", "")
+        if email:
+            throttle.record(throttle.LOGIN, email, _client_ip(self.request))
+        return super().form_invalid(form)
+
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
+        throttle.clear(throttle.LOGIN, form.get_user().email)
+        return super().form_valid(form)
+
+
+class LimitedPasswordResetView(auth_views.PasswordResetView):
+    """At most three reset mails per address per hour (whether or not an account exists)."""
+
+    success_url = reverse_lazy("web:password_reset_done")
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        email = request.POST.get("email", "")
+        wait = throttle.retry_after(throttle.PASSWORD_RESET, email) if email else None
+        if wait is not None:
+            return _too_many(request, str(self.template_name), self.get_form(), wait)
+        if email:
+            throttle.record(throttle.PASSWORD_RESET, email, _client_ip(request))
+        return super().post(request, *args, **kwargs)
+
+
+@require_http_methods(["GET", "POST"])
+def sign_up(request: HttpRequest) -> HttpResponse:
+    initial = {"preferred_language": get_language()}
+    form = SignUpForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = user_sign_up(
+                email=form.cleaned_data["email"],
+                password=form.cleaned_data["password1"],
+                full_name=form.cleaned_data["full_name"],
+                preferred_language=form.cleaned_data["preferred_language"],
+            )
+        except ServiceValidationError as error:
+            for field, problems in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, problems)
+        else:
+            link = request.build_absolute_uri(
+                reverse("web:verify_email", args=[verification_token(user)])
+            )
+            send_verification_mail(user, link)
+            return render(request, "accounts/signup_done.html", {"email": user.email})
+    return render(request, "accounts/signup.html", {"form": form})
+
+
+def verify_email(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        user = user_verify_email(token)
+    except ServiceValidationError as error:
+        problems = [message for messages_ in error.message_dict.values() for message in messages_]
+        return render(request, "accounts/verify_failed.html", {"problems": problems}, status=400)
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    messages.success(request, _("Your e-mail address is confirmed. Welcome to techbridge."))
+    return redirect("web:home")
