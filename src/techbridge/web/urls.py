@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from techbridge.web.views import accounts
+from techbridge.web.views import accounts, manage
 from techbridge.web.views.home import home
 from techbridge.web.views.listings import listing_detail
 from techbridge.web.views.search import search
@@ -16,6 +16,12 @@ urlpatterns = [
     path("", home, name="home"),
     path("search/", search, name="search"),
     path("listings/<str:reference>/", listing_detail, name="listing"),
+    path("my/listings/", manage.my_listings, name="my_listings"),
+    path("my/listings/new/", manage.listing_form, name="listing_create"),
+    path("my/listings/<str:reference>/edit/", manage.listing_form, name="listing_edit"),
+    path("my/listings/<str:reference>/submit/", manage.listing_submit, name="listing_submit"),
+    path("review/", manage.review_queue, name="review_queue"),
+    path("review/<str:reference>/", manage.review_decide, name="review_decide"),
     path(
         "login/",
         accounts.ThrottledLoginView.as_view(template_name="accounts/login.html"),
