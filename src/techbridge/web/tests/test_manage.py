@@ -128,9 +128,12 @@ def test_others_cannot_write_for_an_organisation_or_review(
     client.force_login(outsider)
     assert client.get(_url("web:listing_edit", listing.reference)).status_code == 403
     client.post(_url("web:listing_submit", listing.reference))
-    assert client.post(
-        _url("web:review_decide", listing.reference), {"decision": "publish"}
-    ).status_code == 403
+    assert (
+        client.post(
+            _url("web:review_decide", listing.reference), {"decision": "publish"}
+        ).status_code
+        == 403
+    )
     listing.refresh_from_db()
     assert listing.status == "draft"
     assert ListingEvent.objects.count() == events

@@ -1,0 +1,167 @@
+"""In real headless Chromium: a new user signs up, confirms the e-mail, writes an offer in
+English, a reviewer publishes it, a reader searching in 简体 finds it and switches language.
+
+Needs Debian's chromium and chromium-driver; skipped with a message when they are absent,
+unless TECHBRIDGE_REQUIRE_BROWSER=1 (as in CI), which turns the absence into a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from techbridge.accounts.choices import MembershipRole
+from techbridge.accounts.models import Membership, Organisation, User
+from techbridge.catalogue.models import Listing
+
+CHROMIUM = shutil.which("chromium")
+CHROMEDRIVER = shutil.which("chromedriver")
+PASSWORD = "a-long-Passphrase-42"
+
+if not (CHROMIUM and CHROMEDRIVER):
+    if os.environ.get("TECHBRIDGE_REQUIRE_BROWSER") == "1":
+        raise RuntimeError("chromium and chromium-driver are required (apt install them)")
+    pytest.skip("chromium / chromium-driver not installed", allow_module_level=True)
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def browser(tmp_path: Path) -> Iterator[webdriver.Chrome]:
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1280,900",
+        f"--user-data-dir={tmp_path / 'profile'}",
+    ):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
+    driver.implicitly_wait(5)
+    yield driver
+    driver.quit()
+
+
+def _fill(browser: webdriver.Chrome, **fields: str) -> None:
+    for name, value in fields.items():
+        element = browser.find_element(By.NAME, name)
+        element.clear()
+        element.send_keys(value)
+
+
+def _submit(browser: webdriver.Chrome, selector: str = "main form button[type=submit]") -> None:
+    """Click and wait for the next page to replace this one."""
+    page = browser.find_element(By.TAG_NAME, "html")
+    browser.find_element(By.CSS_SELECTOR, selector).click()
+    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(page))
+
+
+def _click(browser: webdriver.Chrome, by: str, value: str) -> None:
+    page = browser.find_element(By.TAG_NAME, "html")
+    browser.find_element(by, value).click()
+    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(page))
+
+
+def test_sign_up_to_publication_to_search_in_simplified_chinese(
+    browser: webdriver.Chrome,
+    live_server: Any,
+    search_index_dir: Path,
+    hk_university: Organisation,
+    reviewer: User,
+) -> None:
+    base = live_server.url
+    wait = WebDriverWait(browser, 10)
+
+    # Sign up and confirm the e-mail address.
+    browser.get(f"{base}/en/signup/")
+    _fill(browser, email="chan.tai.man@hku.example.hk", full_name="Chan Tai Man")
+    Select(browser.find_element(By.NAME, "preferred_language")).select_by_value("en")
+    _fill(browser, password1=PASSWORD, password2=PASSWORD)
+    _submit(browser)
+    assert "Check your e-mail" in browser.find_element(By.TAG_NAME, "h1").text
+    link = re.search(r"https?://[^/]+(/\S+)", str(mail.outbox[-1].body))
+    assert link is not None
+    browser.get(base + link.group(1))
+    assert "Your e-mail address is confirmed" in browser.page_source
+
+    # The university's administrator has made the new user a member (invitations: issue 4).
+    author = User.objects.get(email="chan.tai.man@hku.example.hk")
+    Membership.objects.create(user=author, organisation=hk_university, role=MembershipRole.MEMBER)
+
+    # Write an offer in English and send it for review.
+    _click(browser, By.LINK_TEXT, "My listings")
+    _click(browser, By.LINK_TEXT, "New listing")
+    Select(browser.find_element(By.NAME, "kind")).select_by_value("offer")
+    Select(browser.find_element(By.NAME, "owner")).select_by_value(str(hk_university.pk))
+    Select(browser.find_element(By.NAME, "original_language")).select_by_value("en")
+    _fill(
+        browser,
+        title_en="Handheld ultrasound imaging of tumour margins",
+        summary_en="A palm-sized ultrasound probe that shows tumour margins during surgery.",
+        keywords="ultrasound, tumour, imaging",
+    )
+    browser.find_element(By.CSS_SELECTOR, "input[name=areas][value=innovation_technology]").click()
+    browser.find_element(By.CSS_SELECTOR, "input[name=partnership_types][value=licence]").click()
+    Select(browser.find_element(By.NAME, "trl")).select_by_value("6")
+    Select(browser.find_element(By.NAME, "ip_status")).select_by_value("patent_applied")
+    _submit(browser, "form.listing-form > button[type=submit]")
+    assert "saved" in browser.page_source
+    listing = Listing.objects.get(owner=hk_university)
+    _submit(browser, f"form[action$='/{listing.reference}/submit/'] button")
+    listing.refresh_from_db()
+    assert listing.status == "review"
+
+    # A platform administrator publishes it from the review queue.
+    _submit(browser, "form[action$='/logout/'] button")
+    reviewer.set_password(PASSWORD)
+    reviewer.save()
+    browser.get(f"{base}/en/login/")
+    _fill(browser, username=reviewer.email, password=PASSWORD)
+    _submit(browser)
+    _click(browser, By.LINK_TEXT, "Review queue")
+    _submit(browser, "button[value=publish]")
+    listing.refresh_from_db()
+    assert listing.status == "published"
+    _submit(browser, "form[action$='/logout/'] button")
+
+    # The background worker brings the index up to date, as `make run` does.
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload")
+
+    # A Chongqing reader searches in Simplified Chinese and finds the English offer.
+    browser.get(f"{base}/zh-hans/search/")
+    box = browser.find_element(By.NAME, "q")
+    box.send_keys("超声 肿瘤")
+    browser.find_element(By.CSS_SELECTOR, ".searchbar button").click()  # HTMX swaps results
+    wait.until(expected_conditions.url_contains("q="))
+    result = wait.until(
+        expected_conditions.presence_of_element_located((By.CSS_SELECTOR, ".result h2 a"))
+    )
+    title = result.text
+    assert title == "Handheld ultrasound imaging of tumour margins"
+    assert "<mark>ultrasound</mark>" in browser.page_source.lower()
+
+    # … and switches to Traditional Chinese, staying on the same search.
+    _click(browser, By.CSS_SELECTOR, ".language-switcher a[lang=zh-hant]")
+    wait.until(expected_conditions.url_contains("/zh-hant/search/?q="))
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "zh-Hant-HK"
+    assert browser.find_element(By.NAME, "q").get_attribute("value") == "超声 肿瘤"
+    assert browser.find_element(By.CSS_SELECTOR, ".result h2 a").text == title
