@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements/dev.lock requirements/base.
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run setup test lint typecheck check-translations clean lock
+.PHONY: install run setup test lint typecheck check-translations clean lock openapi
 
 $(STAMP):
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,7 @@ install: $(STAMP)
 setup: install
 	$(BIN)/python manage.py compiletranslations
 	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py ensure_demo_admin
@@ -54,3 +55,7 @@ lock:
 	(echo '-r base.lock'; var/lockvenv/bin/pip freeze --all | grep -v '^pip==' \
 	  | grep -vxF -f requirements/base.lock) > requirements/dev.lock
 	rm -rf var/lockvenv
+
+# Regenerate the committed OpenAPI schema after changing the API (a test fails on drift).
+openapi: install
+	$(BIN)/python manage.py spectacular --format openapi-json --file src/techbridge/api/openapi.json

@@ -11,6 +11,9 @@ import pytest
 from techbridge.accounts.choices import MembershipRole, OrganisationType, Region
 from techbridge.accounts.models import Organisation, User
 from techbridge.accounts.tests.factories import OrganisationFactory, StaffFactory, member_of
+from techbridge.catalogue.tests.published import catalogue
+
+__all__ = ["catalogue"]  # a fixture, shared by the page and API tests
 
 
 @pytest.fixture

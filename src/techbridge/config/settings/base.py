@@ -47,12 +47,15 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "django_htmx",
+    "rest_framework",
+    "drf_spectacular",
     "techbridge.accounts",
     "techbridge.programme",
     "techbridge.catalogue",
     "techbridge.facilities",
     "techbridge.matching",
     "techbridge.web",
+    "techbridge.api",
 ]
 
 MIDDLEWARE = [
@@ -218,3 +221,37 @@ LOGGING = {
 LISTING_VALIDITY_DAYS = 365
 LISTING_MAX_AGE_DAYS = 730
 LISTING_EXPIRY_NOTICE_DAYS = 14
+
+# --- REST API ---------------------------------------------------------------------------------
+# Throttle counters live in the database cache so that the limits hold across web processes.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "techbridge_cache",
+    }
+}
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "techbridge.api.tokens.BearerTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "PAGE_SIZE": 20,
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {"anon": "100/min", "user": "200/min"},
+    "EXCEPTION_HANDLER": "techbridge.api.errors.problem_exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "techbridge API",
+    "DESCRIPTION": "Hong Kong–Chongqing technology cooperation platform, REST API v1.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {"DisclosureTierEnum": "techbridge.catalogue.choices.DisclosureTier"},
+}

@@ -11,8 +11,8 @@ from django.utils import translation
 
 from techbridge.accounts.models import User
 from techbridge.catalogue.models import ConfidentialView
+from techbridge.catalogue.tests.published import CANARY, Catalogue
 from techbridge.programme.models import CooperationArea
-from techbridge.web.tests.conftest import CANARY, Catalogue
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,4 @@
-"""A small published catalogue, indexed, for the page tests."""
+"""A small published catalogue, indexed: the fixture of the page and API tests."""
 
 from __future__ import annotations
 

@@ -1,0 +1,166 @@
+"""REST API v1: tiers and canaries, writes through the services, tokens, problem+json
+errors in the caller's language, rate limits, pinned query counts, and schema drift."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.utils import translation
+from drf_spectacular.generators import SchemaGenerator
+from rest_framework.throttling import SimpleRateThrottle
+
+from techbridge.accounts.models import Organisation, User
+from techbridge.api.tokens import api_token_create, api_token_revoke
+from techbridge.catalogue.models import ConfidentialView, Listing, ListingEvent
+from techbridge.catalogue.tests.published import CANARY, Catalogue
+
+pytestmark = pytest.mark.django_db
+
+SCHEMA = Path(__file__).resolve().parent.parent / "openapi.json"
+
+
+def _bearer(user: User) -> dict[str, str]:
+    _token, secret = api_token_create(user=user, name="test")
+    return {"Authorization": f"Bearer {secret}"}
+
+
+def test_search_finds_english_offer_from_simplified_query_without_confidential_text(
+    client: Client, catalogue: Catalogue
+) -> None:
+    response = client.get("/api/v1/search", {"q": "超声", "kind": "offer"})
+    assert response.status_code == 200
+    data = response.json()
+    assert [hit["listing"]["reference"] for hit in data["results"]] == [catalogue.offer.reference]
+    assert data["facets"]["kind"] == {"offer": 1, "request": 1}
+    reasons = data["results"][0]["reasons"]
+    assert {"query": "超声", "matched": "ultrasound", "via": "glossary"}.items() <= next(
+        r for r in reasons if r["matched"] == "ultrasound"
+    ).items()
+    assert CANARY not in response.content.decode()
+    assert client.get("/api/v1/search", {"q": CANARY}).json()["count"] == 0
+
+
+def test_listing_detail_by_tier_with_canary_and_view_record(
+    client: Client, catalogue: Catalogue, outsider: User
+) -> None:
+    url = f"/api/v1/listings/{catalogue.offer.reference}"
+    anonymous = client.get(url).json()
+    assert anonymous["detail_visible"] is False
+    assert anonymous["description"] is None
+    assert CANARY not in json.dumps(anonymous)
+    assert not ConfidentialView.objects.exists()
+
+    registered = client.get(url, headers=_bearer(outsider)).json()
+    assert CANARY in registered["description"]
+    assert ConfidentialView.objects.get().viewer == outsider
+
+
+def test_list_shows_published_teasers_only_with_fixed_query_count(
+    client: Client, catalogue: Catalogue, django_assert_num_queries: Any
+) -> None:
+    # 4 for the page (count, listings, texts, areas) whatever its length; 12 for the two
+    # rate-limit counters in the database cache (read, cull count, check, write, savepoints).
+    with django_assert_num_queries(16):
+        response = client.get("/api/v1/listings")
+    data = response.json()
+    assert data["count"] == 2
+    assert {item["reference"] for item in data["results"]} == {
+        catalogue.offer.reference,
+        catalogue.need.reference,
+    }
+    assert CANARY not in response.content.decode()
+
+
+def test_create_through_the_services_and_refusals_change_nothing(
+    client: Client, officer: User, outsider: User, hk_university: Organisation
+) -> None:
+    body = {
+        "kind": "offer",
+        "owner": hk_university.slug,
+        "original_language": "en",
+        "texts": {"en": {"title": "Laser welding of thin steel", "summary": "Fast and clean."}},
+        "trl": 5,
+        "areas": ["innovation_technology"],
+    }
+    refused = client.post(
+        "/api/v1/listings", body, content_type="application/json", headers=_bearer(outsider)
+    )
+    assert refused.status_code == 403
+    assert refused["Content-Type"] == "application/problem+json"
+    assert not Listing.objects.exists()
+
+    created = client.post(
+        "/api/v1/listings", body, content_type="application/json", headers=_bearer(officer)
+    )
+    assert created.status_code == 201
+    listing = Listing.objects.get()
+    assert created.json()["reference"] == listing.reference
+    assert listing.status == "draft"
+    assert ListingEvent.objects.filter(listing=listing, verb="created").count() == 1
+
+
+def test_validation_errors_are_problem_json_in_the_callers_language(
+    client: Client, officer: User, hk_university: Organisation
+) -> None:
+    body = {
+        "kind": "offer",
+        "owner": hk_university.slug,
+        "original_language": "zh-hans",
+        "texts": {"zh-hans": {"title": "", "summary": "摘要"}},
+    }
+    response = client.post(
+        "/api/v1/listings",
+        body,
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="zh-CN",
+        headers={**_bearer(officer), "Accept-Language": "zh-CN"},
+    )
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    problem = response.json()
+    assert problem["status"] == 400
+    assert set(problem["errors"]) == {"title_zh-hans", "trl"}
+    assert not Listing.objects.exists()
+
+
+def test_revoked_or_unknown_token_is_refused(client: Client, officer: User) -> None:
+    token, secret = api_token_create(user=officer, name="ci")
+    assert client.get("/api/v1/listings", HTTP_AUTHORIZATION=f"Bearer {secret}").status_code == 200
+    api_token_revoke(user=officer, token=token)
+    refused = client.get("/api/v1/listings", HTTP_AUTHORIZATION=f"Bearer {secret}")
+    assert refused.status_code == 401
+    assert refused.json()["title"] == "Authentication is required."
+    assert client.get("/api/v1/listings", HTTP_AUTHORIZATION="Bearer tb_nope").status_code == 401
+
+
+def test_anonymous_rate_limit_gives_retry_after(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The configured 100/min, scaled down so the test needs four requests, not 101.
+    monkeypatch.setitem(SimpleRateThrottle.THROTTLE_RATES, "anon", "3/min")
+    statuses = [client.get("/api/v1/taxonomy").status_code for _ in range(4)]
+    assert statuses == [200, 200, 200, 429]
+    limited = client.get("/api/v1/taxonomy", HTTP_ACCEPT_LANGUAGE="zh-CN")
+    assert limited.status_code == 429
+    assert 0 < int(limited["Retry-After"]) <= 60
+    assert limited["Content-Type"] == "application/problem+json"
+    assert limited.json()["title"] == "请求过于频繁。"
+
+
+def test_taxonomy_lists_the_eleven_areas(client: Client) -> None:
+    data = client.get("/api/v1/taxonomy", HTTP_ACCEPT_LANGUAGE="zh-HK").json()
+    assert len(data["areas"]) == 11
+    assert [level["level"] for level in data["trl_levels"]] == list(range(1, 10))
+
+
+def test_committed_openapi_schema_matches_the_code() -> None:
+    with translation.override("en"):
+        generated = SchemaGenerator().get_schema(request=None, public=True)
+    committed = json.loads(SCHEMA.read_text("utf-8"))
+    assert json.loads(json.dumps(generated, default=str)) == committed, (
+        "the API changed: run `make openapi` and commit src/techbridge/api/openapi.json"
+    )
