@@ -45,6 +45,8 @@ def catalogue(
     need = _publish(
         outsider, reviewer, listing_create(actor=outsider, data=need_input_zh_hans(cq_enterprise))
     )
-    draft = create_offer(officer, hk_university, keywords=("draftonly",))
+    draft = create_offer(
+        officer, hk_university, keywords=("draftonly",), texts={"en": confidential}
+    )
     index_rebuild()
     return Catalogue(offer=offer, need=need, draft=draft)

@@ -36,7 +36,9 @@ if not (CHROMIUM and CHROMEDRIVER):
         raise RuntimeError("chromium and chromium-driver are required (apt install them)")
     pytest.skip("chromium / chromium-driver not installed", allow_module_level=True)
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback: the reference data (areas, TRL levels) must be present even after
+# another transactional test has flushed the tables.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
