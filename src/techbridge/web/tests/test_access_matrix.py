@@ -60,11 +60,13 @@ def _write_body(owner: Organisation, title: str) -> dict[str, Any]:
     }
 
 
-def _request(rule: Rule, client: Client, catalogue: Catalogue, owner: Organisation) -> Any:
+def _request(
+    rule: Rule, client: Client, catalogue: Catalogue, owner: Organisation, author: User
+) -> Any:
     in_review = None
     if rule.target == "in_review":
-        in_review = create_offer(catalogue.offer.created_by, owner, keywords=("review",))
-        listing_submit_for_review(actor=catalogue.offer.created_by, listing=in_review)
+        in_review = create_offer(author, owner, keywords=("review",))
+        listing_submit_for_review(actor=author, listing=in_review)
     args = {
         "published": [catalogue.offer.reference],
         "draft": [catalogue.draft.reference],
@@ -111,7 +113,7 @@ def test_matrix(
     if user is not None:
         client.force_login(user)
     before = _state()
-    response = _request(rule, client, catalogue, hk_university)
+    response = _request(rule, client, catalogue, hk_university, officer)
     assert response.status_code == rule.expected[role]
     body = response.content.decode()
     if rule.target == "canary_query":
