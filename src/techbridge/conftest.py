@@ -68,3 +68,14 @@ def search_index_dir(tmp_path: Path, settings: Any) -> Iterator[Path]:
     settings.SEARCH_INDEX_DIR = tmp_path / "index"
     yield settings.SEARCH_INDEX_DIR
     close_search_index()
+
+
+@pytest.fixture(autouse=True)
+def _english_unless_a_test_says_otherwise() -> Iterator[None]:
+    """A request through the locale middleware leaves its language active in the thread;
+    start every test from the default language so that no test depends on the one before."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()

@@ -107,7 +107,7 @@ def test_service_errors_come_back_on_the_form_in_the_readers_language(
     page = response.content.decode()
     assert response.status_code == 400
     assert "标题为必填项" in page
-    assert "技术成果需注明技术成熟度" in page
+    assert "技术供给需注明技术成熟度" in page
     assert not Listing.objects.exists()
 
 
