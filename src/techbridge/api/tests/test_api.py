@@ -164,3 +164,14 @@ def test_committed_openapi_schema_matches_the_code() -> None:
     assert json.loads(json.dumps(generated, default=str)) == committed, (
         "the API changed: run `make openapi` and commit src/techbridge/api/openapi.json"
     )
+
+
+def test_token_page_shows_the_secret_once_and_it_works(client: Client, officer: User) -> None:
+    client.force_login(officer)
+    page = client.post("/zh-hant/my/tokens/", {"name": "同步腳本"}).content.decode()
+    secret = page.split('<code id="new-token">', 1)[1].split("</code>", 1)[0]
+    assert secret.startswith("tb_")
+    assert secret not in client.get("/zh-hant/my/tokens/").content.decode()
+    client.logout()
+    response = client.get("/api/v1/listings", headers={"Authorization": f"Bearer {secret}"})
+    assert response.status_code == 200

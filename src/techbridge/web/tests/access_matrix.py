@@ -70,6 +70,14 @@ MATRIX: tuple[Rule, ...] = (
         statuses(403, anonymous=302, member=302, staff=302),
         changes=("member", "staff"),
     ),
+    Rule("web:api_tokens", "GET", "none", statuses(200, anonymous=302)),
+    Rule(
+        "web:api_token_revoke",
+        "POST",
+        "members_token",
+        statuses(404, anonymous=302, member=302),
+        changes=("member",),
+    ),
     Rule("web:review_queue", "GET", "none", statuses(403, anonymous=302, staff=200)),
     Rule(
         "web:review_decide",

@@ -13,6 +13,8 @@ from django.utils import translation
 
 from techbridge.accounts.models import Organisation, User
 from techbridge.accounts.tests.factories import UserFactory
+from techbridge.api.models import ApiToken
+from techbridge.api.tokens import api_token_create
 from techbridge.catalogue.models import Listing, ListingEvent
 from techbridge.catalogue.services import listing_submit_for_review
 from techbridge.catalogue.tests.factories import create_offer
@@ -60,23 +62,28 @@ def _write_body(owner: Organisation, title: str) -> dict[str, Any]:
     }
 
 
-def _request(
-    rule: Rule, client: Client, catalogue: Catalogue, owner: Organisation, author: User
-) -> Any:
-    in_review = None
+def _url(rule: Rule, catalogue: Catalogue, owner: Organisation, author: User) -> str:
+    """The rule's URL; creates what it acts on (a listing in review, a token) first."""
+    args: list[Any] = []
     if rule.target == "in_review":
         in_review = create_offer(author, owner, keywords=("review",))
         listing_submit_for_review(actor=author, listing=in_review)
-    args = {
-        "published": [catalogue.offer.reference],
-        "draft": [catalogue.draft.reference],
-        "in_review": [in_review.reference] if in_review else [],
-        "bad_token": ["not-a-token"],
-        "bad_reset": ["MQ", "bad-token"],
-        "organisation": [owner.slug],
-    }.get(rule.target, [])
+        args = [in_review.reference]
+    elif rule.target == "members_token":
+        args = [api_token_create(user=author, name="matrix")[0].pk]
+    else:
+        args = {
+            "published": [catalogue.offer.reference],
+            "draft": [catalogue.draft.reference],
+            "bad_token": ["not-a-token"],
+            "bad_reset": ["MQ", "bad-token"],
+            "organisation": [owner.slug],
+        }.get(rule.target, [])
     with translation.override("en"):
-        url = reverse(rule.route, args=args)
+        return reverse(rule.route, args=args)
+
+
+def _send(rule: Rule, client: Client, url: str, owner: Organisation) -> Any:
     query = {"q": CANARY} if rule.target == "canary_query" else {}
     if rule.method == "GET":
         return client.get(url, query)
@@ -94,6 +101,7 @@ def _state() -> tuple[Any, ...]:
     return (
         sorted(Listing.objects.values_list("reference", "status", "updated_at")),
         ListingEvent.objects.count(),
+        sorted(ApiToken.objects.values_list("pk", "revoked_at")),
     )
 
 
@@ -112,8 +120,9 @@ def test_matrix(
     user = _user_for(role, officer, outsider, reviewer)
     if user is not None:
         client.force_login(user)
+    url = _url(rule, catalogue, hk_university, officer)
     before = _state()
-    response = _request(rule, client, catalogue, hk_university, officer)
+    response = _send(rule, client, url, hk_university)
     assert response.status_code == rule.expected[role]
     body = response.content.decode()
     if rule.target == "canary_query":
@@ -124,5 +133,5 @@ def test_matrix(
         assert CANARY in body
     else:
         assert CANARY not in body
-    if role not in rule.changes and rule.target != "in_review":
+    if role not in rule.changes:
         assert _state() == before
