@@ -9,6 +9,8 @@ from django.conf import settings
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
+from techbridge.accounts.choices import OrganisationType, Region, SizeBand
+
 
 class SignUpForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address"), max_length=254)
@@ -39,3 +41,19 @@ class SignUpForm(forms.Form):
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return data
+
+
+class OrganisationForm(forms.Form):
+    name_en = forms.CharField(label=_("Name in English"), max_length=200, required=False)
+    name_zh_hant = forms.CharField(
+        label=_("Name in Traditional Chinese"), max_length=200, required=False
+    )
+    name_zh_hans = forms.CharField(
+        label=_("Name in Simplified Chinese"), max_length=200, required=False
+    )
+    org_type = forms.ChoiceField(label=_("Type"), choices=OrganisationType.choices)
+    region = forms.ChoiceField(label=_("Region"), choices=Region.choices)
+    size_band = forms.ChoiceField(
+        label=_("Size (enterprises)"), choices=[("", "—"), *SizeBand.choices], required=False
+    )
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")

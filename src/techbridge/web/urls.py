@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from techbridge.web.views import accounts, manage, tokens
+from techbridge.web.views import accounts, manage, organisations, tokens
 from techbridge.web.views.home import home
 from techbridge.web.views.listings import listing_detail
 from techbridge.web.views.search import search
@@ -20,6 +20,25 @@ urlpatterns = [
     path("my/listings/new/", manage.listing_form, name="listing_create"),
     path("my/listings/<str:reference>/edit/", manage.listing_form, name="listing_edit"),
     path("my/listings/<str:reference>/submit/", manage.listing_submit, name="listing_submit"),
+    path("organisations/", organisations.organisation_directory, name="organisations"),
+    path("organisations/new/", organisations.organisation_new, name="organisation_new"),
+    path(
+        "organisations/<slug:slug>/join/",
+        organisations.organisation_join,
+        name="organisation_join",
+    ),
+    path(
+        "organisations/<slug:slug>/invite/",
+        organisations.organisation_invitation_send,
+        name="organisation_invite",
+    ),
+    path("invitations/<str:token>/", organisations.invitation, name="invitation"),
+    path("my/organisations/", organisations.my_organisations, name="my_organisations"),
+    path(
+        "my/organisations/requests/<int:pk>/",
+        organisations.join_request_decision,
+        name="join_request_decide",
+    ),
     path("my/tokens/", tokens.api_tokens, name="api_tokens"),
     path("my/tokens/<int:pk>/revoke/", tokens.api_token_revoke_view, name="api_token_revoke"),
     path("review/", manage.review_queue, name="review_queue"),

@@ -7,11 +7,13 @@ import json
 from typing import Any
 
 import pytest
+from django.core import mail
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import translation
 
-from techbridge.accounts.models import Organisation, User
+from techbridge.accounts.models import JoinRequest, Membership, Organisation, User
+from techbridge.accounts.organisations import organisation_request_join
 from techbridge.accounts.tests.factories import UserFactory
 from techbridge.api.models import ApiToken
 from techbridge.api.tokens import api_token_create
@@ -71,6 +73,9 @@ def _url(rule: Rule, catalogue: Catalogue, owner: Organisation, author: User) ->
         args = [in_review.reference]
     elif rule.target == "members_token":
         args = [api_token_create(user=author, name="matrix")[0].pk]
+    elif rule.target == "join_request":
+        applicant = UserFactory.create(email="applicant@example.org")
+        args = [organisation_request_join(actor=applicant, organisation=owner).pk]
     else:
         args = {
             "published": [catalogue.offer.reference],
@@ -94,6 +99,10 @@ def _send(rule: Rule, client: Client, url: str, owner: Organisation) -> Any:
         return send(url, body, content_type="application/json")
     if rule.body == "publish":
         return client.post(url, {"decision": "publish"})
+    if rule.body == "approve":
+        return client.post(url, {"decision": "approve"})
+    if rule.body == "invite":
+        return client.post(url, {"email": "new.colleague@example.org", "role": "member"})
     return client.post(url, {"language": "zh-hans"} if rule.route == "set_language" else {})
 
 
@@ -102,6 +111,9 @@ def _state() -> tuple[Any, ...]:
         sorted(Listing.objects.values_list("reference", "status", "updated_at")),
         ListingEvent.objects.count(),
         sorted(ApiToken.objects.values_list("pk", "revoked_at")),
+        sorted(Membership.objects.values_list("user_id", "organisation_id", "role")),
+        sorted(JoinRequest.objects.values_list("pk", "status")),
+        len(mail.outbox),
     )
 
 
