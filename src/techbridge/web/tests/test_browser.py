@@ -1,5 +1,6 @@
-"""In real headless Chromium: a new user signs up, confirms the e-mail, writes an offer in
-English, a reviewer publishes it, a reader searching in 简体 finds it and switches language.
+"""In real headless Chromium: a new user signs up, confirms the e-mail, asks to join a
+university and is approved, writes an offer in English, a reviewer publishes it, a reader
+searching in 简体 finds it and switches language.
 
 Needs Debian's chromium and chromium-driver; skipped with a message when they are absent,
 unless TECHBRIDGE_REQUIRE_BROWSER=1 (as in CI), which turns the absence into a failure.
@@ -23,8 +24,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from techbridge.accounts.choices import MembershipRole
-from techbridge.accounts.models import Membership, Organisation, User
+from techbridge.accounts.models import Organisation, User
 from techbridge.catalogue.models import Listing
 
 CHROMIUM = shutil.which("chromium")
@@ -83,11 +83,22 @@ def _click(browser: webdriver.Chrome, by: str, value: str) -> None:
     WebDriverWait(browser, 10).until(expected_conditions.staleness_of(page))
 
 
+def _log_in(browser: webdriver.Chrome, base: str, user: User, password: str = "") -> None:
+    if not password:
+        password = PASSWORD
+        user.set_password(password)
+        user.save()
+    browser.get(f"{base}/en/login/")
+    _fill(browser, username=user.email, password=password)
+    _submit(browser)
+
+
 def test_sign_up_to_publication_to_search_in_simplified_chinese(
     browser: webdriver.Chrome,
     live_server: Any,
     search_index_dir: Path,
     hk_university: Organisation,
+    officer: User,
     reviewer: User,
 ) -> None:
     base = live_server.url
@@ -105,9 +116,19 @@ def test_sign_up_to_publication_to_search_in_simplified_chinese(
     browser.get(base + link.group(1))
     assert "Your e-mail address is confirmed" in browser.page_source
 
-    # The university's administrator has made the new user a member (invitations: issue 4).
-    author = User.objects.get(email="chan.tai.man@hku.example.hk")
-    Membership.objects.create(user=author, organisation=hk_university, role=MembershipRole.MEMBER)
+    # Ask to join the university; its administrator approves.
+    _click(browser, By.LINK_TEXT, "Organisations")
+    row = browser.find_element(By.XPATH, f"//tr[td[1][normalize-space()='{hk_university.name}']]")
+    page = browser.find_element(By.TAG_NAME, "html")
+    row.find_element(By.CSS_SELECTOR, "button").click()
+    wait.until(expected_conditions.staleness_of(page))
+    assert "Your request to join" in browser.page_source
+    _submit(browser, "form[action$='/logout/'] button")
+    _log_in(browser, base, officer)
+    _click(browser, By.LINK_TEXT, "My organisations")
+    _submit(browser, "button[value=approve]")
+    _submit(browser, "form[action$='/logout/'] button")
+    _log_in(browser, base, User.objects.get(email="chan.tai.man@hku.example.hk"), PASSWORD)
 
     # Write an offer in English and send it for review.
     _click(browser, By.LINK_TEXT, "My listings")
@@ -134,11 +155,7 @@ def test_sign_up_to_publication_to_search_in_simplified_chinese(
 
     # A platform administrator publishes it from the review queue.
     _submit(browser, "form[action$='/logout/'] button")
-    reviewer.set_password(PASSWORD)
-    reviewer.save()
-    browser.get(f"{base}/en/login/")
-    _fill(browser, username=reviewer.email, password=PASSWORD)
-    _submit(browser)
+    _log_in(browser, base, reviewer)
     _click(browser, By.LINK_TEXT, "Review queue")
     _submit(browser, "button[value=publish]")
     listing.refresh_from_db()
