@@ -6,11 +6,14 @@ import json
 import re
 import sqlite3
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import bm25s
 import jieba
+
+if TYPE_CHECKING:
+    import bm25s
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 
@@ -62,6 +65,8 @@ def bm25s_peer(
     ids: list[str], texts: list[str], tokenize: Callable[[str], list[str]] | None
 ) -> Searcher:
     """bm25s with its default tokenizer (None) or over pre-computed tokens."""
+    import bm25s  # imported where used, so that processes measuring other systems skip numpy
+
     retriever = bm25s.BM25()
     if tokenize is None:
         retriever.index(
@@ -69,6 +74,14 @@ def bm25s_peer(
         )
     else:
         retriever.index([tokenize(t) for t in texts], show_progress=False)
+    return bm25s_searcher(retriever, ids, tokenize)
+
+
+def bm25s_searcher(
+    retriever: bm25s.BM25, ids: Sequence[str], tokenize: Callable[[str], list[str]] | None
+) -> Searcher:
+    """Top-k search over a built bm25s index; ``tokenize`` as given to :func:`bm25s_peer`."""
+    import bm25s
 
     def search(query: str, k: int) -> list[str]:
         k = min(k, len(ids))
@@ -87,12 +100,25 @@ def bm25s_peer(
 
 def fts5_peer(ids: list[str], texts: list[str], tokenize: Callable[[str], list[str]]) -> Searcher:
     """SQLite FTS5 (bm25 rank) over the same space-joined tokens."""
-    db = sqlite3.connect(":memory:")
-    db.execute("CREATE VIRTUAL TABLE d USING fts5(body, tokenize='unicode61')")
+    db = fts5_open(":memory:")
     db.executemany(
         "INSERT INTO d(rowid, body) VALUES (?, ?)",
         ((i, " ".join(tokenize(t))) for i, t in enumerate(texts)),
     )
+    return fts5_searcher(db, ids, tokenize)
+
+
+def fts5_open(path: str) -> sqlite3.Connection:
+    """A database with the one FTS5 table the peer uses (``:memory:`` or a file)."""
+    db = sqlite3.connect(path)
+    db.execute("CREATE VIRTUAL TABLE d USING fts5(body, tokenize='unicode61')")
+    return db
+
+
+def fts5_searcher(
+    db: sqlite3.Connection, ids: Sequence[str], tokenize: Callable[[str], list[str]]
+) -> Searcher:
+    """Top-k search over the table made by :func:`fts5_open`: the query's terms OR-ed."""
 
     def search(query: str, k: int) -> list[str]:
         terms = {t for t in tokenize(query) if re.fullmatch(r"\w+", t)}

@@ -86,7 +86,7 @@ class ListingViewSet(
             ),
             reference=kwargs["reference"],
         )
-        reading = listing_reading(request.user, listing, get_language() or "en")
+        reading = listing_reading(request.user, listing, get_language() or "en", channel="api")
         if reading is None:
             return Response(status=status.HTTP_404_NOT_FOUND)  # handled as problem+json
         return Response(ListingDetailSerializer(reading).data)

@@ -42,7 +42,9 @@ def published_listings() -> QuerySet[Listing]:
     return Listing.objects.filter(status=ListingStatus.PUBLISHED)
 
 
-def listing_reading(user: Any, listing: Listing, language: str) -> ListingReading | None:
+def listing_reading(
+    user: Any, listing: Listing, language: str, channel: str = "web"
+) -> ListingReading | None:
     """The reader's view of a listing, or None when they may not see even its teaser.
 
     Owners and platform administrators see their listings in any status; everyone else sees
@@ -57,7 +59,7 @@ def listing_reading(user: Any, listing: Listing, language: str) -> ListingReadin
     detail_visible = is_editor or listing.detail_tier <= tier
     text, fallback = pick_text(listing, language)
     if detail_visible and user.is_authenticated and not is_editor:
-        _record_confidential_view(user, listing, tier)
+        _record_confidential_view(user, listing, tier, channel)
     return ListingReading(
         listing=listing,
         text=text,
@@ -69,7 +71,7 @@ def listing_reading(user: Any, listing: Listing, language: str) -> ListingReadin
     )
 
 
-def _record_confidential_view(user: Any, listing: Listing, tier: int) -> None:
+def _record_confidential_view(user: Any, listing: Listing, tier: int, channel: str) -> None:
     organisation_id = (
         Membership.objects.filter(user=user)
         .order_by("pk")
@@ -82,6 +84,7 @@ def _record_confidential_view(user: Any, listing: Listing, tier: int) -> None:
         organisation_id=organisation_id,
         fields=list(DETAIL_TEXT_FIELDS),
         tier=tier,
+        channel=channel,
     )
 
 

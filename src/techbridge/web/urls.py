@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from techbridge.web.views import accounts, manage, organisations, tokens
+from techbridge.web.views import accounts, bulk, manage, organisations, tokens
 from techbridge.web.views.home import home
 from techbridge.web.views.listings import listing_detail
 from techbridge.web.views.search import search
@@ -18,6 +18,8 @@ urlpatterns = [
     path("listings/<str:reference>/", listing_detail, name="listing"),
     path("my/listings/", manage.my_listings, name="my_listings"),
     path("my/listings/new/", manage.listing_form, name="listing_create"),
+    path("my/listings/import/", bulk.listings_import_page, name="listings_import"),
+    path("listings/export/<str:fmt>/", bulk.listings_export, name="listings_export"),
     path("my/listings/<str:reference>/edit/", manage.listing_form, name="listing_edit"),
     path("my/listings/<str:reference>/submit/", manage.listing_submit, name="listing_submit"),
     path("organisations/", organisations.organisation_directory, name="organisations"),

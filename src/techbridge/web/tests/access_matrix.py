@@ -106,6 +106,8 @@ MATRIX: tuple[Rule, ...] = (
         statuses(404, anonymous=302, member=302),
         changes=("member",),
     ),
+    Rule("web:listings_import", "GET", "none", statuses(200, anonymous=302)),
+    Rule("web:listings_export", "GET", "export_csv", EVERYONE, sees=SIGNED_IN),
     Rule("web:review_queue", "GET", "none", statuses(403, anonymous=302, staff=200)),
     Rule(
         "web:review_decide",

@@ -83,6 +83,7 @@ def _url(rule: Rule, catalogue: Catalogue, owner: Organisation, author: User) ->
             "bad_token": ["not-a-token"],
             "bad_reset": ["MQ", "bad-token"],
             "organisation": [owner.slug],
+            "export_csv": ["csv"],
         }.get(rule.target, [])
     with translation.override("en"):
         return reverse(rule.route, args=args)

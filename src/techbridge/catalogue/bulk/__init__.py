@@ -1,0 +1,1 @@
+"""Bulk import and export of listings (CSV, XLSX, JSON)."""
