@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from techbridge.web.views import accounts, bulk, manage, organisations, tokens
+from techbridge.web.views import accounts, bulk, manage, organisations, tokens, two_factor
 from techbridge.web.views.home import home
 from techbridge.web.views.listings import listing_detail
 from techbridge.web.views.search import search
@@ -51,6 +51,7 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("two-factor/", two_factor.two_factor, name="two_factor"),
     path("signup/", accounts.sign_up, name="signup"),
     path("verify/<str:token>/", accounts.verify_email, name="verify_email"),
     path(

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from techbridge.accounts.models import Organisation, User
+from techbridge.accounts.tests.sessions import log_in_verified
 from techbridge.catalogue.tests.factories import create_offer
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +20,7 @@ HEADINGS = {"en": "Site administration", "zh-hant": "網站管理", "zh-hans": "
 @pytest.fixture
 def admin_client_user(db: None) -> Client:
     client = Client()
-    client.force_login(User.objects.create_superuser("root@example.org", "x" * 12))
+    log_in_verified(client, User.objects.create_superuser("root@example.org", "x" * 12))
     return client
 
 
@@ -94,3 +95,13 @@ def test_non_staff_is_sent_to_login(officer: User) -> None:
     response = client.get("/zh-hans/admin/catalogue/listing/")
     assert response.status_code == 302
     assert response["Location"].startswith("/zh-hans/admin/login/")
+
+
+def test_staff_reach_the_admin_only_after_the_second_factor(db: None) -> None:
+    client = Client()
+    client.force_login(User.objects.create_superuser("root@example.org", "x" * 12))
+    response = client.get("/zh-hant/admin/")
+    assert response.status_code == 302
+    assert response["Location"] == "/zh-hant/two-factor/?next=/zh-hant/admin/"
+    setup = client.get(response["Location"]).content.decode()
+    assert 'id="totp-secret"' in setup  # first time: the key to add to an app

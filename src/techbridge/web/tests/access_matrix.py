@@ -47,6 +47,7 @@ MATRIX: tuple[Rule, ...] = (
     # Accounts.
     Rule("web:login", "GET", "none", statuses(302, anonymous=200)),
     Rule("web:logout", "POST", "none", statuses(302)),
+    Rule("web:two_factor", "GET", "none", statuses(200, anonymous=302)),
     Rule("web:signup", "GET", "none", EVERYONE),
     Rule("web:verify_email", "GET", "bad_token", statuses(400)),
     Rule("web:password_reset", "GET", "none", EVERYONE),

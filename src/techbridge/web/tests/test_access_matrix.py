@@ -15,6 +15,7 @@ from django.utils import translation
 from techbridge.accounts.models import JoinRequest, Membership, Organisation, User
 from techbridge.accounts.organisations import organisation_request_join
 from techbridge.accounts.tests.factories import UserFactory
+from techbridge.accounts.tests.sessions import log_in_verified
 from techbridge.api.models import ApiToken
 from techbridge.api.tokens import api_token_create
 from techbridge.catalogue.models import Listing, ListingEvent
@@ -131,7 +132,9 @@ def test_matrix(
     hk_university: Organisation,
 ) -> None:
     user = _user_for(role, officer, outsider, reviewer)
-    if user is not None:
+    if user is not None and role == "staff":
+        log_in_verified(client, user)
+    elif user is not None:
         client.force_login(user)
     url = _url(rule, catalogue, hk_university, officer)
     before = _state()

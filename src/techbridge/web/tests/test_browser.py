@@ -8,6 +8,7 @@ unless TECHBRIDGE_REQUIRE_BROWSER=1 (as in CI), which turns the absence into a f
 
 from __future__ import annotations
 
+import base64
 import os
 import re
 import shutil
@@ -18,6 +19,7 @@ from typing import Any
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django_otp.oath import totp
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -91,6 +93,12 @@ def _log_in(browser: webdriver.Chrome, base: str, user: User, password: str = ""
     browser.get(f"{base}/en/login/")
     _fill(browser, username=user.email, password=password)
     _submit(browser)
+    if "/two-factor/" in browser.current_url:
+        # Staff must add the shown key to an authenticator app and type its current code.
+        secret = browser.find_element(By.ID, "totp-secret").text
+        key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+        _fill(browser, code=f"{totp(key):06d}")
+        _submit(browser)
 
 
 def test_sign_up_to_publication_to_search_in_simplified_chinese(

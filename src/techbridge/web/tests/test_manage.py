@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from techbridge.accounts.models import Organisation, User
+from techbridge.accounts.tests.sessions import log_in_verified
 from techbridge.catalogue.models import Listing, ListingEvent
 from techbridge.matching.selectors import listing_search
 from techbridge.matching.upkeep import listing_reindex
@@ -83,7 +84,7 @@ def test_create_submit_publish_then_found_in_english(
     listing.refresh_from_db()
     assert listing.status == "review"
 
-    client.force_login(reviewer)
+    log_in_verified(client, reviewer)
     queue = client.get(_url("web:review_queue"))
     assert listing.reference in queue.content.decode()
     client.post(_url("web:review_decide", listing.reference), {"decision": "publish"})
