@@ -172,3 +172,36 @@ def test_search_page_query_count_is_fixed(
 ) -> None:
     with django_assert_max_num_queries(8):  # type: ignore[operator]
         client.get(_url("web:search", "en"), {"q": "ultrasound"})
+
+
+def test_home_and_my_listings_query_counts_do_not_grow_with_the_catalogue(
+    client: Client, catalogue: Catalogue, officer: User
+) -> None:
+    from techbridge.catalogue.tests.factories import create_offer
+
+    def counts() -> tuple[int, int]:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as home:
+            client.get(_url("web:home", "en"))
+        with CaptureQueriesContext(connection) as mine:
+            client.get(_url("web:my_listings", "en"))
+        return len(home), len(mine)
+
+    client.force_login(officer)
+    before = counts()
+    for n in range(5):
+        create_offer(officer, catalogue.offer.owner, keywords=(f"more{n}",))
+    assert counts() == before
+
+
+def test_expiry_mail_carries_no_confidential_text(catalogue: Catalogue) -> None:
+    from django.core import mail
+
+    from techbridge.catalogue.notifications import send_expiry_notice
+
+    send_expiry_notice(catalogue.offer)
+    assert mail.outbox
+    for message in mail.outbox:
+        assert CANARY not in message.subject + str(message.body)
