@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from techbridge.accounts.models import Organisation
-from techbridge.core.errors import PermissionDenied
+from techbridge.core.errors import PermissionDenied, ServiceValidationError
 
 
 def organisation_set_verified(*, actor: Any, organisation: Organisation, verified: bool) -> bool:
@@ -25,3 +25,14 @@ def organisation_set_verified(*, actor: Any, organisation: Organisation, verifie
         locked.verified_by = actor if verified else None
         locked.save(update_fields=["is_verified", "verified_at", "verified_by", "updated_at"])
     return True
+
+
+def user_update_preferences(*, actor: Any, full_name: str, preferred_language: str) -> None:
+    """The user's own name and language (and so script) for pages and e-mails."""
+    from django.conf import settings
+
+    if preferred_language not in dict(settings.LANGUAGES):
+        raise ServiceValidationError({"preferred_language": [_("Choose a valid language.")]})
+    actor.full_name = full_name.strip()
+    actor.preferred_language = preferred_language
+    actor.save(update_fields=["full_name", "preferred_language"])

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, mixins, serializers, status, viewsets
+from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticatedOrReadOnly
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -23,7 +24,17 @@ from techbridge.catalogue.models import Listing, TRLLevel
 from techbridge.catalogue.permissions import reader_tier
 from techbridge.catalogue.search import CATALOGUE_KIND
 from techbridge.catalogue.selectors import listing_reading, published_listings
-from techbridge.catalogue.services import listing_create, listing_update
+from techbridge.catalogue.services import (
+    listing_archive,
+    listing_create,
+    listing_publish,
+    listing_put_on_hold,
+    listing_renew,
+    listing_resume,
+    listing_return_to_draft,
+    listing_submit_for_review,
+    listing_update,
+)
 from techbridge.matching.selectors import listing_search
 from techbridge.programme.models import CooperationArea
 from techbridge.web.forms import FACET_FIELDS, SearchForm
@@ -38,6 +49,10 @@ from .serializers import (
 )
 
 MAX_LIMIT = 100
+
+
+class ReturnSerializer(serializers.Serializer[Any]):
+    reason = serializers.CharField(max_length=2000)
 
 
 class ListingViewSet(
@@ -105,6 +120,53 @@ class ListingViewSet(
         incoming.is_valid(raise_exception=True)
         listing = listing_update(actor=request.user, listing=listing, data=incoming.to_input())
         return Response(ListingTeaserSerializer(listing).data)
+
+    def _transition(self, request: Request, reference: str, move: Any, **extra: Any) -> Response:
+        listing = get_object_or_404(Listing, reference=reference)
+        listing = move(actor=request.user, listing=listing, **extra)
+        return Response(ListingTeaserSerializer(listing).data)
+
+    @extend_schema(request=None, responses=ListingTeaserSerializer)
+    @action(detail=True, methods=["post"])
+    def submit(self, request: Request, reference: str) -> Response:
+        """Send a draft for review (the owner's members)."""
+        return self._transition(request, reference, listing_submit_for_review)
+
+    @extend_schema(request=None, responses=ListingTeaserSerializer)
+    @action(detail=True, methods=["post"])
+    def publish(self, request: Request, reference: str) -> Response:
+        """Publish a listing in review (platform administrators)."""
+        return self._transition(request, reference, listing_publish)
+
+    @extend_schema(request=ReturnSerializer, responses=ListingTeaserSerializer)
+    @action(detail=True, methods=["post"], url_path="return")
+    def return_to_draft(self, request: Request, reference: str) -> Response:
+        """Return a listing in review to its owner, saying why (platform administrators)."""
+        incoming = ReturnSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        return self._transition(
+            request, reference, listing_return_to_draft, reason=incoming.validated_data["reason"]
+        )
+
+    @extend_schema(request=None, responses=ListingTeaserSerializer)
+    @action(detail=True, methods=["post"])
+    def hold(self, request: Request, reference: str) -> Response:
+        return self._transition(request, reference, listing_put_on_hold)
+
+    @extend_schema(request=None, responses=ListingTeaserSerializer)
+    @action(detail=True, methods=["post"])
+    def resume(self, request: Request, reference: str) -> Response:
+        return self._transition(request, reference, listing_resume)
+
+    @extend_schema(request=None, responses=ListingTeaserSerializer)
+    @action(detail=True, methods=["post"])
+    def renew(self, request: Request, reference: str) -> Response:
+        return self._transition(request, reference, listing_renew)
+
+    @extend_schema(request=None, responses=ListingTeaserSerializer)
+    @action(detail=True, methods=["post"])
+    def archive(self, request: Request, reference: str) -> Response:
+        return self._transition(request, reference, listing_archive)
 
     @extend_schema(exclude=True)
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:

@@ -57,3 +57,10 @@ class OrganisationForm(forms.Form):
         label=_("Size (enterprises)"), choices=[("", "—"), *SizeBand.choices], required=False
     )
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+
+
+class PreferencesForm(forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=200, required=False)
+    preferred_language = forms.ChoiceField(
+        label=_("Language and script for pages and e-mails"), choices=settings.LANGUAGES
+    )

@@ -52,6 +52,7 @@ urlpatterns = [
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("two-factor/", two_factor.two_factor, name="two_factor"),
+    path("my/preferences/", accounts.preferences, name="preferences"),
     path("signup/", accounts.sign_up, name="signup"),
     path("verify/<str:token>/", accounts.verify_email, name="verify_email"),
     path(

@@ -175,3 +175,35 @@ def test_token_page_shows_the_secret_once_and_it_works(client: Client, officer: 
     client.logout()
     response = client.get("/api/v1/listings", headers={"Authorization": f"Bearer {secret}"})
     assert response.status_code == 200
+
+
+def test_integrator_creates_submits_and_an_administrator_publishes_over_the_api(
+    client: Client,
+    search_index_dir: Path,
+    officer: User,
+    reviewer: User,
+    hk_university: Organisation,
+) -> None:
+    from techbridge.matching.upkeep import listing_reindex
+
+    body = {
+        "kind": "offer",
+        "owner": hk_university.slug,
+        "original_language": "en",
+        "texts": {"en": {"title": "Ultrasound tumour probe", "summary": "Handheld imaging."}},
+        "trl": 6,
+        "areas": ["innovation_technology"],
+    }
+    member = _bearer(officer)
+    reference = client.post(
+        "/api/v1/listings", body, content_type="application/json", headers=member
+    ).json()["reference"]
+    assert client.post(f"/api/v1/listings/{reference}/publish", headers=member).status_code == 403
+    submitted = client.post(f"/api/v1/listings/{reference}/submit", headers=member)
+    assert submitted.json()["status"] == "review"
+    published = client.post(f"/api/v1/listings/{reference}/publish", headers=_bearer(reviewer))
+    assert published.json()["status"] == "published"
+
+    listing_reindex(Listing.objects.get(reference=reference).pk)
+    found = client.get("/api/v1/search", {"q": "超声 肿瘤"}).json()
+    assert [hit["listing"]["reference"] for hit in found["results"]] == [reference]

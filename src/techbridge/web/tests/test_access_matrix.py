@@ -101,6 +101,9 @@ def _send(rule: Rule, client: Client, url: str, owner: Organisation) -> Any:
         return send(url, body, content_type="application/json")
     if rule.body == "publish":
         return client.post(url, {"decision": "publish"})
+    if rule.body == "reason":
+        reason = json.dumps({"reason": "Please add the patent number."})
+        return client.post(url, reason, content_type="application/json")
     if rule.body == "approve":
         return client.post(url, {"decision": "approve"})
     if rule.body == "invite":

@@ -131,3 +131,24 @@ def test_password_reset_mails_at_most_three_times_an_hour(client: Client, office
     assert done.status_code == 302
     officer.refresh_from_db()
     assert officer.check_password(PASSWORD)
+
+
+def test_log_in_goes_to_the_users_language_and_preferences_change_it(
+    client: Client, outsider: User
+) -> None:
+    outsider.set_password(PASSWORD)
+    outsider.save()
+    response = client.post("/en/login/", {"username": outsider.email, "password": PASSWORD})
+    assert response["Location"] == "/zh-hans/"  # the outsider prefers Simplified Chinese
+    assert response.cookies["django_language"].value == "zh-hans"
+
+    changed = client.post(
+        "/zh-hans/my/preferences/", {"full_name": "陳大文", "preferred_language": "zh-hant"}
+    )
+    assert changed["Location"] == "/zh-hant/my/preferences/"
+    outsider.refresh_from_db()
+    assert (outsider.full_name, outsider.preferred_language) == ("陳大文", "zh-hant")
+    refused = client.post("/en/my/preferences/", {"full_name": "x", "preferred_language": "fr"})
+    assert refused.status_code == 200
+    outsider.refresh_from_db()
+    assert outsider.preferred_language == "zh-hant"

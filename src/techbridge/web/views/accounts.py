@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse, reverse_lazy, translate_url
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from techbridge.accounts import throttle
+from techbridge.accounts.services import user_update_preferences
 from techbridge.accounts.signup import (
     send_verification_mail,
     user_sign_up,
@@ -23,7 +27,7 @@ from techbridge.accounts.signup import (
     verification_token,
 )
 from techbridge.core.errors import ServiceValidationError
-from techbridge.web.account_forms import SignUpForm
+from techbridge.web.account_forms import PreferencesForm, SignUpForm
 
 
 def _client_ip(request: HttpRequest) -> str | None:
@@ -59,8 +63,15 @@ class ThrottledLoginView(auth_views.LoginView):
         return super().form_invalid(form)
 
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
-        throttle.clear(throttle.LOGIN, form.get_user().email)
-        return super().form_valid(form)
+        user = form.get_user()
+        throttle.clear(throttle.LOGIN, user.email)
+        response = super().form_valid(form)
+        # Pages follow the user's own language from now on, unless they asked for a page.
+        language = getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE
+        if not self.get_redirect_url():
+            response = redirect(translate_url(reverse("web:home"), language))
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax")
+        return response
 
 
 class LimitedPasswordResetView(auth_views.PasswordResetView):
@@ -111,3 +122,21 @@ def verify_email(request: HttpRequest, token: str) -> HttpResponse:
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     messages.success(request, _("Your e-mail address is confirmed. Welcome to techbridge."))
     return redirect("web:home")
+
+
+@login_required
+def preferences(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user
+    form = PreferencesForm(
+        request.POST or None,
+        initial={"full_name": user.full_name, "preferred_language": user.preferred_language},
+    )
+    if request.method == "POST" and form.is_valid():
+        user_update_preferences(actor=user, **form.cleaned_data)
+        language = form.cleaned_data["preferred_language"]
+        response = redirect(translate_url(reverse("web:preferences"), language))
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax")
+        with translation.override(language):
+            messages.success(request, _("Your preferences are saved."))
+        return response
+    return render(request, "accounts/preferences.html", {"form": form})
