@@ -192,3 +192,33 @@ def test_sign_up_to_publication_to_search_in_simplified_chinese(
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "zh-Hant-HK"
     assert browser.find_element(By.NAME, "q").get_attribute("value") == "超声 肿瘤"
     assert browser.find_element(By.CSS_SELECTOR, ".result h2 a").text == title
+
+
+_UNLABELLED = """
+return [...document.querySelectorAll('input, select, textarea')]
+  .filter(e => e.type !== 'hidden')
+  .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label'))
+  .map(e => e.name || e.id);
+"""
+
+
+@pytest.mark.parametrize("path", ["/zh-hant/", "/zh-hans/search/?q=電池", "/en/signup/"])
+def test_pages_fit_a_phone_and_every_field_has_a_label(
+    browser: webdriver.Chrome,
+    live_server: Any,
+    search_index_dir: Path,
+    catalogue: Any,
+    path: str,
+) -> None:
+    browser.set_window_size(375, 812)  # a common phone viewport
+    browser.get(live_server.url + path)
+    overflow = browser.execute_script(
+        "return document.documentElement.scrollWidth - window.innerWidth"
+    )
+    assert overflow <= 0, f"{path} scrolls sideways by {overflow}px on a phone"
+    assert browser.execute_script(_UNLABELLED) == []
+    # Keyboard: the first Tab reaches the skip link, which leads to the main content.
+    browser.find_element(By.TAG_NAME, "body").send_keys("\ue004")  # Tab
+    focused = browser.switch_to.active_element
+    assert focused.get_attribute("class") == "skip"
+    assert focused.get_attribute("href").endswith("#main")
