@@ -35,6 +35,26 @@ def test_demo_admin_created_once_and_login_printed_each_time(tmp_path: Path) -> 
     assert User.objects.filter(email="admin@demo.techbridge.example").count() == 1
 
 
+def test_demo_admin_logs_in_with_the_printed_second_factor_code(tmp_path: Path) -> None:
+    from django.test import Client
+
+    with override_settings(VAR_DIR=tmp_path, DEBUG=True):
+        _run("ensure_demo_admin")
+        code = _run("demo_code").strip()
+    password = (tmp_path / "demo-admin-password.txt").read_text().strip()
+    client = Client()
+    assert (
+        client.post(
+            "/en/login/", {"username": "admin@demo.techbridge.example", "password": password}
+        ).status_code
+        == 302
+    )
+    assert client.post("/en/two-factor/", {"code": code}).status_code == 302
+    assert client.get("/en/admin/").status_code == 200
+    with override_settings(DEBUG=False), pytest.raises(CommandError):
+        _run("demo_code")
+
+
 def test_listing_lifecycle_command_reports_counts() -> None:
     assert _run("listing_lifecycle").strip() == "notified 0, expired 0"
 

@@ -12,8 +12,10 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from techbridge.accounts.models import User
+from techbridge.accounts.two_factor import confirmed_device
 
 DEMO_ADMIN_EMAIL = "admin@demo.techbridge.example"
 
@@ -37,9 +39,14 @@ class Command(BaseCommand):
             secret_file.write_text(password + "\n", encoding="utf-8")
             secret_file.chmod(0o600)
         password = secret_file.read_text(encoding="utf-8").strip()
+        # Staff need a second factor; the demo administrator's device is made here so that
+        # `manage.py demo_code` can print its current code without an authenticator app.
+        if confirmed_device(user) is None:
+            TOTPDevice.objects.create(user=user, name="demo", confirmed=True)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo administrator: {DEMO_ADMIN_EMAIL}  password: {password}  "
-                f"(site http://127.0.0.1:8000/ , administration http://127.0.0.1:8000/en/admin/)"
+                f"(site http://127.0.0.1:8000/ , administration http://127.0.0.1:8000/en/admin/; "
+                f"second-factor code: .venv/bin/python manage.py demo_code)"
             )
         )
