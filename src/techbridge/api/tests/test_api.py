@@ -207,3 +207,10 @@ def test_integrator_creates_submits_and_an_administrator_publishes_over_the_api(
     listing_reindex(Listing.objects.get(reference=reference).pk)
     found = client.get("/api/v1/search", {"q": "超声 肿瘤"}).json()
     assert [hit["listing"]["reference"] for hit in found["results"]] == [reference]
+
+
+def test_nul_characters_are_refused_not_crashing(client: Client, catalogue: Catalogue) -> None:
+    response = client.get("/api/v1/listings", {"area": "a\x00b"})
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert client.get("/en/search/", {"q": "x\x00"}).status_code == 400
