@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    JsonResponse,
+    QueryDict,
+)
+from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
 
 
@@ -29,7 +36,11 @@ class RejectNulMiddleware:
 def _has_nul(request: HttpRequest) -> bool:
     if "\x00" in request.path:
         return True
-    for query in (request.GET, request.POST):
+    try:
+        form = request.POST
+    except MultiPartParserError:
+        form = QueryDict()  # a malformed body is the view's to refuse (400), not ours
+    for query in (request.GET, form):
         for key, values in query.lists():
             if "\x00" in key or any("\x00" in value for value in values):
                 return True

@@ -222,3 +222,12 @@ def test_huge_paging_numbers_page_nothing(client: Client, catalogue: Catalogue) 
     assert response.status_code == 200
     assert response.json()["results"] == []
     assert len(client.get("/api/v1/listings", {"limit": huge}).json()["results"]) == 2
+
+
+def test_nul_in_json_body_is_refused(client: Client, officer: User) -> None:
+    body = {"kind": "offer", "owner": "x\x00", "original_language": "en", "texts": {}}
+    response = client.post(
+        "/api/v1/listings", body, content_type="application/json", headers=_bearer(officer)
+    )
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
