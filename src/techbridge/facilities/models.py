@@ -113,3 +113,73 @@ class InstrumentFee(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_user_category_display()}: {self.hourly_rate} {self.currency}"
+
+
+class BookingStatus(models.TextChoices):
+    REQUESTED = "requested", _("Requested")
+    APPROVED = "approved", _("Approved")
+    DECLINED = "declined", _("Declined")
+    COMPLETED = "completed", _("Completed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+# Bookings that hold their time on the instrument.
+OCCUPYING_STATUSES = (BookingStatus.APPROVED, BookingStatus.COMPLETED)
+
+
+class Booking(TimeStampedModel):
+    """A request for time on an instrument; once approved it holds that time exclusively.
+
+    That two approved bookings never overlap on one instrument is enforced by the database
+    (an exclusion constraint on PostgreSQL, triggers on SQLite: see migration 0002), so it
+    holds even when approvals race.
+    """
+
+    instrument = models.ForeignKey(
+        Instrument, verbose_name=_("instrument"), on_delete=models.PROTECT, related_name="bookings"
+    )
+    requester = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("requested by"),
+        on_delete=models.PROTECT,
+        related_name="bookings",
+    )
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    purpose = models.TextField(_("purpose"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=BookingStatus.choices, default=BookingStatus.REQUESTED
+    )
+    decided_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    actual_hours = models.DecimalField(
+        _("actual hours"), max_digits=7, decimal_places=2, null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("booking")
+        verbose_name_plural = _("bookings")
+        ordering = ["instrument_id", "starts_at"]
+        indexes = [
+            models.Index(fields=["instrument", "starts_at"], name="facilities_booking_slot"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")),
+                name="facilities_booking_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=BookingStatus.values),
+                name="facilities_booking_status_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.instrument} {self.starts_at:%Y-%m-%d %H:%M}–{self.ends_at:%H:%M}"

@@ -1,0 +1,113 @@
+"""Booking instruments: request, approve or decline, complete, cancel.
+
+The database refuses overlapping approved bookings (migration 0003); ``booking_approve``
+turns that refusal into a clean, translated error, so racing approvals of one slot end with
+exactly one approved booking and the others told the time is taken.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from techbridge.accounts.choices import MembershipRole
+from techbridge.accounts.models import Membership
+from techbridge.core.errors import PermissionDenied, ServiceValidationError
+from techbridge.facilities.models import Booking, BookingStatus, Instrument
+
+MANAGER_ROLES = (MembershipRole.FACILITY_MANAGER, MembershipRole.ADMIN)
+
+
+def can_manage(user: Any, instrument: Instrument) -> bool:
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    return Membership.objects.filter(
+        user=user, organisation_id=instrument.organisation_id, role__in=MANAGER_ROLES
+    ).exists()
+
+
+def booking_request(
+    *,
+    actor: Any,
+    instrument: Instrument,
+    starts_at: datetime,
+    ends_at: datetime,
+    purpose: str = "",
+    now: datetime | None = None,
+) -> Booking:
+    if not (actor and actor.is_authenticated and actor.is_active):
+        raise PermissionDenied(_("Log in to book an instrument."))
+    now = now or timezone.now()
+    errors: dict[str, list[str]] = {}
+    if not instrument.is_active:
+        errors["instrument"] = [_("This instrument is not taking bookings.")]
+    if ends_at <= starts_at:
+        errors["ends_at"] = [_("The booking must end after it starts.")]
+    if starts_at < now + timedelta(days=instrument.lead_time_days):
+        errors["starts_at"] = [
+            _("Book at least %(days)d days ahead.") % {"days": instrument.lead_time_days}
+        ]
+    if errors:
+        raise ServiceValidationError(errors)
+    return Booking.objects.create(
+        instrument=instrument,
+        requester=actor,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        purpose=purpose.strip(),
+    )
+
+
+def _decide(actor: Any, booking: Booking, status: str) -> Booking:
+    if not can_manage(actor, booking.instrument):
+        raise PermissionDenied(_("Only the instrument's managers decide on bookings."))
+    try:
+        with transaction.atomic():
+            locked = Booking.objects.select_for_update().get(pk=booking.pk)
+            if locked.status != BookingStatus.REQUESTED:
+                raise ServiceValidationError(_("This booking has been decided already."))
+            locked.status = status
+            locked.decided_by, locked.decided_at = actor, timezone.now()
+            locked.save(update_fields=["status", "decided_by", "decided_at", "updated_at"])
+    except IntegrityError as error:
+        if "facilities_booking_no_overlap" not in str(error):
+            raise
+        raise ServiceValidationError(
+            _("This time overlaps an approved booking of the instrument.")
+        ) from error
+    return locked
+
+
+def booking_approve(*, actor: Any, booking: Booking) -> Booking:
+    return _decide(actor, booking, BookingStatus.APPROVED)
+
+
+def booking_decline(*, actor: Any, booking: Booking) -> Booking:
+    return _decide(actor, booking, BookingStatus.DECLINED)
+
+
+def booking_complete(*, actor: Any, booking: Booking, actual_hours: Decimal) -> Booking:
+    if not can_manage(actor, booking.instrument):
+        raise PermissionDenied(_("Only the instrument's managers decide on bookings."))
+    if booking.status != BookingStatus.APPROVED:
+        raise ServiceValidationError(_("Only an approved booking can be completed."))
+    if actual_hours < 0:
+        raise ServiceValidationError({"actual_hours": [_("Hours cannot be negative.")]})
+    booking.status, booking.actual_hours = BookingStatus.COMPLETED, actual_hours
+    booking.save(update_fields=["status", "actual_hours", "updated_at"])
+    return booking
+
+
+def booking_cancel(*, actor: Any, booking: Booking) -> Booking:
+    if actor.pk != booking.requester_id and not can_manage(actor, booking.instrument):
+        raise PermissionDenied(_("Only the requester or the managers cancel a booking."))
+    if booking.status not in (BookingStatus.REQUESTED, BookingStatus.APPROVED):
+        raise ServiceValidationError(_("This booking can no longer be cancelled."))
+    booking.status = BookingStatus.CANCELLED
+    booking.save(update_fields=["status", "updated_at"])
+    return booking

@@ -1,0 +1,138 @@
+"""Bookings: the database keeps approved bookings of one instrument from overlapping, even
+when approvals race; services refuse cleanly and change nothing when they refuse."""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timedelta
+
+import pytest
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+
+from techbridge.accounts.choices import MembershipRole, OrganisationType, Region
+from techbridge.accounts.models import Organisation, User
+from techbridge.accounts.tests.factories import OrganisationFactory, UserFactory, member_of
+from techbridge.core.errors import PermissionDenied, ServiceValidationError
+from techbridge.facilities.models import Booking, Instrument
+from techbridge.facilities.services import booking_approve, booking_request
+
+SLOT = timedelta(hours=2)
+
+
+def _instrument(owner: Organisation) -> Instrument:
+    return Instrument.objects.create(
+        organisation=owner, name_zh_hans="冷冻电镜", category="imaging", lead_time_days=1
+    )
+
+
+def _start(days: int = 3, hour: int = 9) -> datetime:
+    day = timezone.now().replace(hour=hour, minute=0, second=0, microsecond=0)
+    return day + timedelta(days=days)
+
+
+@pytest.fixture
+def cq_lab(db: None) -> Organisation:
+    return OrganisationFactory.create(
+        slug="cq-lab",
+        name_zh_hans="重庆测试实验室",
+        org_type=OrganisationType.LABORATORY,
+        region=Region.CHONGQING,
+    )
+
+
+@pytest.mark.django_db
+def test_database_refuses_overlapping_approved_bookings(cq_lab: Organisation) -> None:
+    instrument, other = _instrument(cq_lab), _instrument(cq_lab)
+    user = UserFactory.create()
+    start = _start()
+
+    def book(on: Instrument, begin: datetime, status: str) -> Booking:
+        return Booking.objects.create(
+            instrument=on, requester=user, starts_at=begin, ends_at=begin + SLOT, status=status
+        )
+
+    book(instrument, start, "approved")
+    book(instrument, start + SLOT, "approved")  # back to back is fine
+    book(other, start, "approved")  # another instrument
+    book(instrument, start + SLOT / 2, "requested")  # requests may overlap
+    with pytest.raises(IntegrityError), transaction.atomic():
+        book(instrument, start + SLOT / 2, "approved")
+    pending = Booking.objects.get(status="requested")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Booking.objects.filter(pk=pending.pk).update(status="completed")
+    assert Booking.objects.filter(status="approved").count() == 3
+
+
+@pytest.mark.django_db
+def test_second_approval_of_a_taken_slot_is_refused_cleanly(
+    cq_lab: Organisation, officer: User
+) -> None:
+    manager = member_of(cq_lab, MembershipRole.FACILITY_MANAGER)
+    instrument = _instrument(cq_lab)
+    first = booking_request(
+        actor=officer, instrument=instrument, starts_at=_start(), ends_at=_start() + SLOT
+    )
+    second = booking_request(
+        actor=officer,
+        instrument=instrument,
+        starts_at=_start() + SLOT / 2,
+        ends_at=_start() + SLOT * 2,
+    )
+    with pytest.raises(PermissionDenied):
+        booking_approve(actor=officer, booking=first)
+    booking_approve(actor=manager, booking=first)
+    with pytest.raises(ServiceValidationError, match="overlaps an approved booking"):
+        booking_approve(actor=manager, booking=second)
+    second.refresh_from_db()
+    assert (second.status, second.decided_by) == ("requested", None)
+
+
+@pytest.mark.django_db
+def test_requests_inside_the_lead_time_are_refused(cq_lab: Organisation, officer: User) -> None:
+    instrument = _instrument(cq_lab)
+    soon = timezone.now() + timedelta(hours=2)
+    with pytest.raises(ServiceValidationError) as raised:
+        booking_request(actor=officer, instrument=instrument, starts_at=soon, ends_at=soon + SLOT)
+    assert set(raised.value.message_dict) == {"starts_at"}
+    assert not Booking.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_hundred_racing_approvals_of_one_slot_approve_exactly_one(
+    cq_lab: Organisation,
+) -> None:
+    """200 requests for the same slot approved at once (40 at a time, each on its own
+    database connection): one wins, 199 are refused with the overlap message."""
+    manager = member_of(cq_lab, MembershipRole.FACILITY_MANAGER)
+    instrument = _instrument(cq_lab)
+    requesters = [UserFactory.create() for _ in range(5)]
+    start = _start()
+    bookings = [
+        booking_request(
+            actor=requesters[n % 5], instrument=instrument, starts_at=start, ends_at=start + SLOT
+        )
+        for n in range(200)
+    ]
+    gate = threading.Barrier(40)
+
+    def approve(booking: Booking) -> str:
+        try:
+            # The last stragglers (200 is not a multiple of 40) start without a full crowd.
+            with contextlib.suppress(threading.BrokenBarrierError):
+                gate.wait(timeout=5)
+            booking_approve(actor=manager, booking=booking)
+            return "approved"
+        except ServiceValidationError as error:
+            return "refused" if "overlaps" in " ".join(error.messages) else str(error)
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=40) as pool:
+        outcomes = list(pool.map(approve, bookings))
+    assert outcomes.count("approved") == 1
+    assert outcomes.count("refused") == 199
+    assert Booking.objects.filter(status="approved").count() == 1
+    assert Booking.objects.filter(status="requested").count() == 199
