@@ -21,8 +21,10 @@ from django.core import mail
 from django.core.management import call_command
 from django_otp.oath import totp
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -72,17 +74,31 @@ def _fill(browser: webdriver.Chrome, **fields: str) -> None:
         element.send_keys(value)
 
 
+def _wait_for_next_page(browser: webdriver.Chrome, page: WebElement) -> None:
+    """Until ``page`` is replaced and the new one has loaded. Chromium reports an element of a
+    document being torn down either as stale or as an inspector error; both mean "gone"."""
+
+    def gone(driver: webdriver.Chrome) -> bool:
+        try:
+            page.tag_name  # noqa: B018 - touching the element is the check
+        except (StaleElementReferenceException, WebDriverException):
+            return driver.execute_script("return document.readyState") == "complete"
+        return False
+
+    WebDriverWait(browser, 10).until(gone)
+
+
 def _submit(browser: webdriver.Chrome, selector: str = "main form button[type=submit]") -> None:
     """Click and wait for the next page to replace this one."""
     page = browser.find_element(By.TAG_NAME, "html")
     browser.find_element(By.CSS_SELECTOR, selector).click()
-    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(page))
+    _wait_for_next_page(browser, page)
 
 
 def _click(browser: webdriver.Chrome, by: str, value: str) -> None:
     page = browser.find_element(By.TAG_NAME, "html")
     browser.find_element(by, value).click()
-    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(page))
+    _wait_for_next_page(browser, page)
 
 
 def _log_in(browser: webdriver.Chrome, base: str, user: User, password: str = "") -> None:
@@ -129,7 +145,7 @@ def test_sign_up_to_publication_to_search_in_simplified_chinese(
     row = browser.find_element(By.XPATH, f"//tr[td[1][normalize-space()='{hk_university.name}']]")
     page = browser.find_element(By.TAG_NAME, "html")
     row.find_element(By.CSS_SELECTOR, "button").click()
-    wait.until(expected_conditions.staleness_of(page))
+    _wait_for_next_page(browser, page)
     assert "Your request to join" in browser.page_source
     _submit(browser, "form[action$='/logout/'] button")
     _log_in(browser, base, officer)
