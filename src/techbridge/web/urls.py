@@ -5,7 +5,15 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from techbridge.web.views import accounts, bulk, manage, organisations, tokens, two_factor
+from techbridge.web.views import (
+    accounts,
+    bulk,
+    calendars,
+    manage,
+    organisations,
+    tokens,
+    two_factor,
+)
 from techbridge.web.views.home import home
 from techbridge.web.views.listings import listing_detail
 from techbridge.web.views.search import search
@@ -41,6 +49,12 @@ urlpatterns = [
         organisations.join_request_decision,
         name="join_request_decide",
     ),
+    path(
+        "instruments/<int:pk>/calendar.ics",
+        calendars.instrument_calendar,
+        name="instrument_calendar",
+    ),
+    path("calendars/<str:token>/bookings.ics", calendars.user_calendar, name="user_calendar"),
     path("my/tokens/", tokens.api_tokens, name="api_tokens"),
     path("my/tokens/<int:pk>/revoke/", tokens.api_token_revoke_view, name="api_token_revoke"),
     path("review/", manage.review_queue, name="review_queue"),

@@ -6,7 +6,8 @@ from __future__ import annotations
 import contextlib
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from django.db import IntegrityError, connection, transaction
@@ -136,3 +137,31 @@ def test_two_hundred_racing_approvals_of_one_slot_approve_exactly_one(
     assert outcomes.count("refused") == 199
     assert Booking.objects.filter(status="approved").count() == 1
     assert Booking.objects.filter(status="requested").count() == 199
+
+
+@pytest.mark.django_db
+def test_calendar_feeds(client: Any, cq_lab: Organisation, officer: User) -> None:
+    from techbridge.facilities.ical import user_feed_token
+
+    manager = member_of(cq_lab, MembershipRole.FACILITY_MANAGER)
+    instrument = _instrument(cq_lab)
+    booking = booking_request(
+        actor=officer,
+        instrument=instrument,
+        starts_at=_start(),
+        ends_at=_start() + SLOT,
+        purpose="Secret protein structure",
+    )
+    booking_approve(actor=manager, booking=booking)
+    public = client.get(f"/en/instruments/{instrument.pk}/calendar.ics")
+    assert public["Content-Type"] == "text/calendar; charset=utf-8"
+    text = public.content.decode()
+    assert text.startswith("BEGIN:VCALENDAR\r\n") and text.endswith("END:VCALENDAR\r\n")
+    start = booking.starts_at.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    assert f"DTSTART:{start}\r\n" in text
+    assert "Secret" not in text and officer.email not in text
+    assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+
+    mine = client.get(f"/en/calendars/{user_feed_token(officer.pk)}/bookings.ics").content
+    assert b"UID:booking-" in mine and b"(Approved)" in mine
+    assert client.get("/en/calendars/forged/bookings.ics").status_code == 404

@@ -100,6 +100,9 @@ MATRIX: tuple[Rule, ...] = (
         changes=("member",),
         body="approve",
     ),
+    # Calendar feeds: busy times are public; a user's feed needs its signed link.
+    Rule("web:instrument_calendar", "GET", "instrument", EVERYONE),
+    Rule("web:user_calendar", "GET", "bad_token", statuses(404)),
     Rule("web:api_tokens", "GET", "none", statuses(200, anonymous=302)),
     Rule(
         "web:api_token_revoke",

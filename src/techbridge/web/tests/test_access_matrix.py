@@ -22,6 +22,7 @@ from techbridge.catalogue.models import Listing, ListingEvent
 from techbridge.catalogue.services import listing_submit_for_review
 from techbridge.catalogue.tests.factories import create_offer
 from techbridge.catalogue.tests.published import CANARY, Catalogue
+from techbridge.facilities.models import Instrument
 from techbridge.web.tests.access_matrix import MATRIX, ROLES, Rule
 
 pytestmark = pytest.mark.django_db
@@ -74,6 +75,12 @@ def _url(rule: Rule, catalogue: Catalogue, owner: Organisation, author: User) ->
         args = [in_review.reference]
     elif rule.target == "members_token":
         args = [api_token_create(user=author, name="matrix")[0].pk]
+    elif rule.target == "instrument":
+        args = [
+            Instrument.objects.create(
+                organisation=owner, name_en="Microscope", category="imaging"
+            ).pk
+        ]
     elif rule.target == "join_request":
         applicant = UserFactory.create(email="applicant@example.org")
         args = [organisation_request_join(actor=applicant, organisation=owner).pk]
