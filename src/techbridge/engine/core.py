@@ -129,9 +129,15 @@ class Index:
         dense = self._encoder is not None and self._vectors is not None and query.text.strip()
         limit = max(query.k, FUSION_DEPTH) if dense else query.k
         found = searcher.search(tq, max(limit, 1), count=True)  # tantivy rejects 0
+        # Only highlights, explanations and fusion read a hit's stored original; a plain ranked
+        # list takes just the stored id and skips parsing and validating the source JSON.
+        originals = bool(highlight or query.explain or dense)
         ranked: list[tuple[str, float, Document | None]] = []
         docs: dict[str, Document] = {}
         for score, address in found.hits[:limit]:
+            if not originals:
+                ranked.append((self._store.document_id(address, searcher), float(score), None))
+                continue
             document = self._store.document(address, searcher)
             docs[document.id] = document
             ranked.append((document.id, float(score), document))
@@ -140,6 +146,9 @@ class Index:
         terms = {t for c in concepts for a in c.alternatives for t in a.terms}
         hits: list[Hit] = []
         for doc_id, score, _ in ranked[: query.k]:
+            if not originals:
+                hits.append(Hit(id=doc_id, score=score))
+                continue
             found_doc = docs.get(doc_id) or self.get(doc_id)
             if found_doc is None:
                 continue

@@ -208,6 +208,10 @@ class Store:
             raise RuntimeError(f"{self.path}: a document has no stored source; rebuild the index")
         return from_source(bytes(source))
 
+    def document_id(self, address: tantivy.DocAddress, searcher: tantivy.Searcher) -> str:
+        """The id of a hit, read from its stored ``id`` field (no JSON parsing)."""
+        return str(searcher.doc(address).get_first("id"))
+
     def stats(self) -> IndexStats:
         searcher = self.searcher()
         by_kind: dict[str, int] = {}

@@ -35,6 +35,16 @@ def test_highlights_come_from_original_text(index: Index) -> None:
     assert hit.highlights[0].language == "zh-hant"
 
 
+@pytest.mark.parametrize("text", ["软件", "gene editing", "網絡 security", ""])
+def test_plain_ranking_equals_full_search(index: Index, text: str) -> None:
+    """Without highlights or explanations hits skip the stored original, and nothing else."""
+    full = index.search(Query(text, explain=True))
+    plain = index.search(Query(text), highlight=False)
+    assert [(h.id, h.score) for h in plain.hits] == [(h.id, h.score) for h in full.hits]
+    assert all(not h.highlights and not h.matches for h in plain.hits)
+    assert plain.total == full.total
+
+
 def test_facet_counts(index: Index) -> None:
     result = index.search(Query("", facets=["region", "kind", "trl"], k=0))
     assert result.total == 8

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import json
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from techbridge.engine.text.analyzer import default_analyzer
-from techbridge.engine.text.normalize import detect_language, fold_chinese, normalize
+from techbridge.engine.text.normalize import HAN_RANGES, detect_language, fold_chinese, normalize
+
+HAN_RUN_RE = re.compile(f"[{HAN_RANGES}]+")
 
 
 @pytest.mark.parametrize(
@@ -49,6 +54,19 @@ def test_full_width_and_english() -> None:
 
 def test_unknown_words_fall_back_to_bigrams() -> None:
     assert default_analyzer().terms("嵘嵘峣") == ["嵘嵘", "嵘峣"]
+
+
+def test_cut_matches_jieba() -> None:
+    """The segmenter's own route search gives exactly jieba.cut(HMM=False)'s words."""
+    segmenter = default_analyzer().segmenter
+    corpus = json.loads((Path(__file__).parent / "cases" / "corpus.json").read_text("utf-8"))
+    texts = [t for record in corpus for f in record["texts"].values() for t in f.values()]
+    # Plus ideographs jieba leaves unsegmented (extension A, U+9FD6 and up, extension B).
+    texts += ["基因编辑技术研究", "数字化转型", "㐀中国\u9fd6人民\u4dbf研究", "\U00020000测试"]
+    runs = [run for t in texts for run in HAN_RUN_RE.findall(fold_chinese(normalize(t)))]
+    assert len(runs) > 15
+    for run in runs:
+        assert segmenter.cut(run) == list(segmenter._jieba.cut(run, HMM=False)), run
 
 
 def test_phrase_level_folding() -> None:
