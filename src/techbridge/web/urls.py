@@ -7,6 +7,7 @@ from django.urls import path, reverse_lazy
 
 from techbridge.web.views import (
     accounts,
+    bookings,
     bulk,
     calendars,
     manage,
@@ -49,6 +50,11 @@ urlpatterns = [
         organisations.join_request_decision,
         name="join_request_decide",
     ),
+    path("instruments/", bookings.instrument_list, name="instruments"),
+    path("instruments/<int:pk>/", bookings.instrument_detail, name="instrument"),
+    path("my/bookings/", bookings.my_bookings, name="my_bookings"),
+    path("bookings/<int:pk>/decide/", bookings.booking_decide, name="booking_decide"),
+    path("bookings/<int:pk>/cancel/", bookings.booking_cancel_view, name="booking_cancel"),
     path(
         "instruments/<int:pk>/calendar.ics",
         calendars.instrument_calendar,

@@ -100,6 +100,26 @@ MATRIX: tuple[Rule, ...] = (
         changes=("member",),
         body="approve",
     ),
+    # Instruments and bookings (the member administers the instrument's organisation; the
+    # booking was requested by the other organisation's member).
+    Rule("web:instruments", "GET", "none", EVERYONE),
+    Rule("web:instrument", "GET", "instrument", EVERYONE),
+    Rule("web:my_bookings", "GET", "none", statuses(200, anonymous=302)),
+    Rule(
+        "web:booking_decide",
+        "POST",
+        "booking",
+        statuses(403, anonymous=302, member=302),
+        changes=("member",),
+        body="approve",
+    ),
+    Rule(
+        "web:booking_cancel",
+        "POST",
+        "booking",
+        statuses(403, anonymous=302, member=302, other_member=302),
+        changes=("member", "other_member"),
+    ),
     # Calendar feeds: busy times are public; a user's feed needs its signed link.
     Rule("web:instrument_calendar", "GET", "instrument", EVERYONE),
     Rule("web:user_calendar", "GET", "bad_token", statuses(404)),

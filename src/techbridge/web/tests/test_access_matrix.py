@@ -4,13 +4,14 @@ status, the confidential canary only where allowed, and no change from a refused
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from django.core import mail
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from techbridge.accounts.models import JoinRequest, Membership, Organisation, User
 from techbridge.accounts.organisations import organisation_request_join
@@ -22,7 +23,7 @@ from techbridge.catalogue.models import Listing, ListingEvent
 from techbridge.catalogue.services import listing_submit_for_review
 from techbridge.catalogue.tests.factories import create_offer
 from techbridge.catalogue.tests.published import CANARY, Catalogue
-from techbridge.facilities.models import Instrument
+from techbridge.facilities.models import Booking, Instrument
 from techbridge.web.tests.access_matrix import MATRIX, ROLES, Rule
 
 pytestmark = pytest.mark.django_db
@@ -66,7 +67,9 @@ def _write_body(owner: Organisation, title: str) -> dict[str, Any]:
     }
 
 
-def _url(rule: Rule, catalogue: Catalogue, owner: Organisation, author: User) -> str:
+def _url(
+    rule: Rule, catalogue: Catalogue, owner: Organisation, author: User, requester: User
+) -> str:
     """The rule's URL; creates what it acts on (a listing in review, a token) first."""
     args: list[Any] = []
     if rule.target == "in_review":
@@ -75,6 +78,19 @@ def _url(rule: Rule, catalogue: Catalogue, owner: Organisation, author: User) ->
         args = [in_review.reference]
     elif rule.target == "members_token":
         args = [api_token_create(user=author, name="matrix")[0].pk]
+    elif rule.target == "booking":
+        microscope = Instrument.objects.create(
+            organisation=owner, name_en="Microscope", category="imaging", lead_time_days=0
+        )
+        start = timezone.now() + timedelta(days=3)
+        args = [
+            Booking.objects.create(
+                instrument=microscope,
+                requester=requester,
+                starts_at=start,
+                ends_at=start + timedelta(hours=1),
+            ).pk
+        ]
     elif rule.target == "instrument":
         args = [
             Instrument.objects.create(
@@ -126,6 +142,7 @@ def _state() -> tuple[Any, ...]:
         sorted(Membership.objects.values_list("user_id", "organisation_id", "role")),
         sorted(JoinRequest.objects.values_list("pk", "status")),
         len(mail.outbox),
+        sorted(Booking.objects.values_list("pk", "status")),
     )
 
 
@@ -146,7 +163,7 @@ def test_matrix(
         log_in_verified(client, user)
     elif user is not None:
         client.force_login(user)
-    url = _url(rule, catalogue, hk_university, officer)
+    url = _url(rule, catalogue, hk_university, officer, outsider)
     before = _state()
     response = _send(rule, client, url, hk_university)
     assert response.status_code == rule.expected[role]

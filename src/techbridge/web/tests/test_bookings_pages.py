@@ -1,0 +1,64 @@
+"""A Hong Kong researcher books a Chongqing instrument; its manager approves; a second
+request for the same time cannot be approved."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from techbridge.accounts.choices import MembershipRole, OrganisationType, Region
+from techbridge.accounts.models import User
+from techbridge.accounts.tests.factories import OrganisationFactory, member_of
+from techbridge.accounts.tests.sessions import log_in_verified
+from techbridge.facilities.models import Booking, Instrument
+
+pytestmark = pytest.mark.django_db
+
+
+def test_book_then_approve_then_clash(client: Client, officer: User, outsider: User) -> None:
+    lab = OrganisationFactory.create(
+        slug="cq-cryoem",
+        name_zh_hans="重庆冷冻电镜中心",
+        org_type=OrganisationType.LABORATORY,
+        region=Region.CHONGQING,
+    )
+    manager = member_of(lab, MembershipRole.FACILITY_MANAGER)
+    instrument = Instrument.objects.create(
+        organisation=lab, name_zh_hans="冷冻电镜", category="imaging", lead_time_days=2
+    )
+    start = (timezone.localtime() + timedelta(days=5)).replace(
+        hour=9, minute=0, second=0, microsecond=0
+    )
+    slot = {
+        "starts_at": start.strftime("%Y-%m-%dT%H:%M"),
+        "ends_at": (start + timedelta(hours=3)).strftime("%Y-%m-%dT%H:%M"),
+        "purpose": "Protein structure",
+    }
+    page = client.get(f"/zh-hant/instruments/{instrument.pk}/").content.decode()
+    assert "冷凍電鏡" in page  # the Simplified name, converted for a Traditional reader
+
+    client.force_login(officer)
+    too_soon = {**slot, "starts_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M")}
+    refused = client.post(f"/zh-hant/instruments/{instrument.pk}/", too_soon)
+    assert refused.status_code == 400
+    assert "請最少提前 2 天預約" in refused.content.decode()
+    assert client.post(f"/en/instruments/{instrument.pk}/", slot).status_code == 302
+    client.force_login(outsider)
+    client.post(f"/en/instruments/{instrument.pk}/", slot)
+    first, second = Booking.objects.order_by("pk")
+    assert (first.requester, first.status) == (officer, "requested")
+
+    log_in_verified(client, manager)  # facility managers confirm a second factor
+    queue = client.get("/zh-hans/my/bookings/").content.decode()
+    assert "冷冻电镜" in queue and "Protein structure" in queue
+    client.post(f"/en/bookings/{first.pk}/decide/", {"decision": "approve"})
+    clash = client.post(
+        f"/zh-hans/bookings/{second.pk}/decide/", {"decision": "approve"}, follow=True
+    )
+    assert "此时段与该仪器已批准的预约重叠" in clash.content.decode()
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.status, second.status) == ("approved", "requested")
