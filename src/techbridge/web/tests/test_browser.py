@@ -238,3 +238,52 @@ def test_pages_fit_a_phone_and_every_field_has_a_label(
     focused = browser.switch_to.active_element
     assert focused.get_attribute("class") == "skip"
     assert (focused.get_attribute("href") or "").endswith("#main")
+
+
+def test_hong_kong_researcher_books_a_chongqing_instrument_and_the_manager_approves(
+    browser: webdriver.Chrome, live_server: Any, officer: User
+) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from techbridge.accounts.choices import MembershipRole, OrganisationType, Region
+    from techbridge.accounts.tests.factories import OrganisationFactory, member_of
+    from techbridge.facilities.models import Booking, Instrument
+
+    base = live_server.url
+    lab = OrganisationFactory.create(
+        slug="cq-cryoem",
+        name_zh_hans="重庆冷冻电镜中心",
+        org_type=OrganisationType.LABORATORY,
+        region=Region.CHONGQING,
+    )
+    manager = member_of(lab, MembershipRole.FACILITY_MANAGER, email="manager@cq.example.cn")
+    instrument = Instrument.objects.create(
+        organisation=lab, name_zh_hans="冷冻电镜", category="imaging", lead_time_days=2
+    )
+    start = (timezone.localtime() + timedelta(days=4)).replace(hour=9, minute=0, second=0)
+
+    _log_in(browser, base, officer)
+    _click(browser, By.LINK_TEXT, "Instruments")
+    _click(browser, By.PARTIAL_LINK_TEXT, "冷冻电镜")
+    for name, moment in (("starts_at", start), ("ends_at", start + timedelta(hours=2))):
+        field = browser.find_element(By.NAME, name)
+        browser.execute_script(
+            "arguments[0].value = arguments[1]", field, moment.strftime("%Y-%m-%dT%H:%M")
+        )
+    _fill(browser, purpose="Protein structure of a Hong Kong vaccine candidate")
+    _submit(browser, "main form button[type=submit]")
+    assert "sent to the managers" in browser.page_source
+    booking = Booking.objects.get()
+    assert (booking.requester, booking.status) == (officer, "requested")
+
+    _submit(browser, "form[action$='/logout/'] button")
+    _log_in(browser, base, manager)  # a facility manager: second factor first
+    _click(browser, By.LINK_TEXT, "My bookings")
+    _submit(browser, "button[value=approve]")
+    booking.refresh_from_db()
+    assert booking.status == "approved"
+    browser.get(f"{base}/en/instruments/{instrument.pk}/")
+    taken = browser.find_element(By.CSS_SELECTOR, "main ul li time").get_attribute("datetime")
+    assert (taken or "").startswith(start.strftime("%Y-%m-%dT%H:%M"))
