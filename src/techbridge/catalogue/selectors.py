@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 
 from techbridge.accounts.models import Membership
-from techbridge.catalogue.choices import ListingStatus, TextOrigin
+from techbridge.catalogue.choices import DisclosureTier, ListingStatus, TextOrigin
 from techbridge.catalogue.models import ConfidentialView, Listing, ListingText
 from techbridge.catalogue.models.listing import DETAIL_TEXT_FIELDS
 from techbridge.catalogue.permissions import can_edit_for, reader_tier
@@ -56,10 +56,23 @@ def listing_reading(
     tier = reader_tier(user)
     if listing.teaser_tier > tier and not is_editor:
         return None
+    nda_deal = None
+    if listing.detail_tier > tier and not is_editor:
+        # A party under an NDA in force sees this listing's detail (and this one only).
+        # Imported here: the pipeline builds on the catalogue, not the other way round.
+        from techbridge.pipeline.selectors import nda_deal_for
+
+        nda_deal = nda_deal_for(user, listing.pk)
+        if nda_deal is not None:
+            tier = DisclosureTier.PARTIES
     detail_visible = is_editor or listing.detail_tier <= tier
     text, fallback = pick_text(listing, language)
     if detail_visible and user.is_authenticated and not is_editor:
         _record_confidential_view(user, listing, tier, channel)
+        if nda_deal is not None:
+            from techbridge.pipeline.selectors import confidential_view_record
+
+            confidential_view_record(user, nda_deal, channel)
     return ListingReading(
         listing=listing,
         text=text,

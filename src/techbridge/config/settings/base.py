@@ -56,11 +56,13 @@ INSTALLED_APPS = [
     "techbridge.catalogue",
     "techbridge.facilities",
     "techbridge.matching",
+    "techbridge.pipeline",
     "techbridge.web",
     "techbridge.api",
 ]
 
 MIDDLEWARE = [
+    "techbridge.core.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Serves collected static files (the admin's) efficiently without a separate server.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -159,6 +161,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 TECHBRIDGE_MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640
 MEDIA_ROOT = VAR_DIR / "uploads"
+# Deal documents: outside every URL space; streamed only by the authorising download view.
+PRIVATE_UPLOAD_ROOT = VAR_DIR / "private"
 MEDIA_URL = "/media/"  # never served directly: downloads go through an authorising view
 
 STATIC_URL = "/static/"

@@ -1,0 +1,124 @@
+"""Closed vocabularies of the pipeline and the deal-type crosswalk.
+
+The crosswalk (docs/deal-types.md explains it) maps each deal type to the catalogue's
+partnership type, to the kind of agreement in the Enterprise Europe Network's partnership
+records, and to the contract class of the mainland's Civil Code (技术开发 / 技术转让 /
+技术许可 / 技术咨询 / 技术服务), which decides whether technology-contract registration
+(技术合同认定登记) applies. ``counts_as_transfer`` follows EEN's definition of an achieved
+transfer: a signed licence, assignment, joint-venture, manufacturing or technical-assistance
+agreement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from techbridge.pipeline.transitions import Event, Outcome, Stage
+
+
+class StageChoice(models.TextChoices):
+    INTEREST = Stage.INTEREST.value, _("Expression of interest")
+    SCREENING = Stage.SCREENING.value, _("Screening by the owner")
+    NDA = Stage.NDA.value, _("Non-disclosure agreement")
+    DUE_DILIGENCE = Stage.DUE_DILIGENCE.value, _("Due diligence")
+    NEGOTIATION = Stage.NEGOTIATION.value, _("Negotiation")
+    SIGNED = Stage.SIGNED.value, _("Agreement signed")
+    OBLIGATIONS = Stage.OBLIGATIONS.value, _("Post-deal obligations")
+    CLOSED = Stage.CLOSED.value, _("Closed")
+
+
+class OutcomeChoice(models.TextChoices):
+    OPEN = Outcome.OPEN.value, _("Open")
+    WON = Outcome.WON.value, _("Won")
+    LOST = Outcome.LOST.value, _("Lost")
+    WITHDRAWN = Outcome.WITHDRAWN.value, _("Withdrawn")
+
+
+EVENT_LABELS = {
+    Event.SCREEN: _("Start screening"),
+    Event.ACCEPT: _("Accept and move to NDA"),
+    Event.DECLINE: _("Decline"),
+    Event.NDA_IN_FORCE: _("NDA in force"),
+    Event.NEGOTIATE: _("Start negotiation"),
+    Event.SIGN: _("Mark the agreement signed"),
+    Event.START_OBLIGATIONS: _("Start post-deal obligations"),
+    Event.CLOSE_WON: _("Close as won"),
+    Event.CLOSE_LOST: _("Close as lost"),
+    Event.WITHDRAW: _("Withdraw"),
+}
+
+
+class ExportClassification(models.TextChoices):
+    """The mainland's Catalogue of Technologies Prohibited or Restricted from Export."""
+
+    PROHIBITED = "prohibited", _("Prohibited from export")
+    RESTRICTED = "restricted", _("Restricted: export licence needed")
+    FREE = "free", _("Freely exportable")
+
+
+class NDAKind(models.TextChoices):
+    STANDARD = "standard", _("Platform standard NDA, confirmed by both parties")
+    UPLOADED = "uploaded", _("Signed NDA uploaded as a PDF")
+
+
+class DocumentPurpose(models.TextChoices):
+    NDA = "nda", _("Signed NDA")
+    DILIGENCE = "diligence", _("Due diligence material")
+    AGREEMENT = "agreement", _("Agreement")
+    OTHER = "other", _("Other")
+
+
+class DealType(models.TextChoices):
+    LICENCE = "licence", _("Licence")
+    ASSIGNMENT = "assignment", _("Assignment")
+    JOINT_RD = "joint_rd", _("Joint research and development")
+    TECHNICAL_SERVICE = "technical_service", _("Technical service or consultancy")
+    INVESTMENT = "investment", _("Investment or joint venture")
+    MANUFACTURING = "manufacturing", _("Manufacturing with know-how")
+    CDA_MTA = "cda_mta", _("Confidentiality or material transfer agreement")
+
+
+class LicenceExclusivity(models.TextChoices):
+    EXCLUSIVE = "exclusive", _("Exclusive")
+    SOLE = "sole", _("Sole")
+    NON_EXCLUSIVE = "non_exclusive", _("Non-exclusive")
+
+
+@dataclass(frozen=True)
+class DealTypeMapping:
+    partnership: str  # catalogue PartnershipType code ("" for none)
+    een_agreement: str  # EEN partnership-agreement type
+    mainland_contract: str  # Civil Code technology-contract class ("" when not one)
+    counts_as_transfer: bool
+
+
+CROSSWALK: dict[str, DealTypeMapping] = {
+    DealType.LICENCE: DealTypeMapping("licence", "license agreement", "技术许可", True),
+    DealType.ASSIGNMENT: DealTypeMapping("assignment", "license agreement", "技术转让", True),
+    DealType.JOINT_RD: DealTypeMapping(
+        "joint_rd", "research cooperation agreement", "技术开发", False
+    ),
+    DealType.TECHNICAL_SERVICE: DealTypeMapping(
+        "technical_service", "technical cooperation agreement", "技术服务", True
+    ),
+    DealType.INVESTMENT: DealTypeMapping("investment", "joint venture agreement", "", True),
+    DealType.MANUFACTURING: DealTypeMapping(
+        "manufacturing", "manufacturing agreement", "技术转让", True
+    ),
+    DealType.CDA_MTA: DealTypeMapping("", "", "", False),
+}
+
+
+def counts_as_transfer(deal_type: str) -> bool:
+    mapping = CROSSWALK.get(deal_type)
+    return bool(mapping and mapping.counts_as_transfer)
+
+
+def registration_applies(deal_type: str, mainland_party: bool) -> bool:
+    """Technology-contract registration applies to a Civil Code technology contract with a
+    mainland party (it is how that party claims the tax relief on it)."""
+    mapping = CROSSWALK.get(deal_type)
+    return bool(mainland_party and mapping and mapping.mainland_contract)

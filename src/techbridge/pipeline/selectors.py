@@ -1,0 +1,50 @@
+"""Reads of the pipeline other apps need: the NDA that releases a listing's confidential
+detail to a reader, and the record of each such view in the deal's history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from techbridge.accounts.models import Membership
+from techbridge.catalogue.permissions import EDITOR_ROLES
+from techbridge.pipeline.choices import OutcomeChoice
+from techbridge.pipeline.models import Deal
+from techbridge.pipeline.services.audit import event_append
+from techbridge.pipeline.services.deals import locked
+
+
+def nda_deal_for(user: Any, listing_pk: int) -> Deal | None:
+    """The reader's deal on this listing whose NDA is in force, if any.
+
+    A deal closed as lost or withdrawn no longer releases anything; a won deal does.
+    """
+    if not (user and user.is_authenticated and user.is_active):
+        return None
+    organisations = Membership.objects.filter(user=user, role__in=EDITOR_ROLES).values(
+        "organisation_id"
+    )
+    return (
+        Deal.objects.filter(
+            listing_id=listing_pk,
+            counterparty_id__in=organisations,
+            nda__in_force_at__isnull=False,
+        )
+        .exclude(outcome__in=[OutcomeChoice.LOST, OutcomeChoice.WITHDRAWN])
+        .order_by("pk")
+        .first()
+    )
+
+
+def confidential_view_record(user: Any, deal: Deal, channel: str) -> None:
+    """Append the view to the deal's history (beside the catalogue's ConfidentialView)."""
+    with transaction.atomic():
+        current = locked(deal)
+        event_append(
+            current,
+            actor=user,
+            organisation_id=current.counterparty_id,
+            verb="confidential_viewed",
+            after={"listing": current.listing.reference, "channel": channel},
+        )

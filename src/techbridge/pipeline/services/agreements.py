@@ -1,0 +1,120 @@
+"""Recording the signed agreement (type per the crosswalk, scope, value, registration) and its
+post-deal obligations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from techbridge.core.errors import PermissionDenied, ServiceValidationError
+from techbridge.pipeline.choices import DealType, LicenceExclusivity, registration_applies
+from techbridge.pipeline.models import Agreement, Deal, Obligation
+from techbridge.pipeline.models.deal import MAINLAND_REGIONS
+from techbridge.pipeline.roles import deal_role
+from techbridge.pipeline.services.audit import event_append
+from techbridge.pipeline.services.deals import locked
+from techbridge.pipeline.transitions import Role
+
+
+@dataclass(frozen=True)
+class AgreementInput:
+    deal_type: str
+    signed_on: date
+    exclusivity: str = ""
+    field_of_use: str = ""
+    territory: str = ""
+    ends_on: date | None = None
+    value: Decimal | None = None
+    currency: str = ""
+    registration_number: str = ""
+
+
+def _validate(data: AgreementInput) -> None:
+    errors: dict[str, list[str]] = {}
+    if data.deal_type not in DealType.values:
+        errors["deal_type"] = [_("Choose a deal type.")]
+    if data.exclusivity and data.deal_type != DealType.LICENCE:
+        errors["exclusivity"] = [_("Exclusivity applies to licences only.")]
+    if data.deal_type == DealType.LICENCE and data.exclusivity not in LicenceExclusivity.values:
+        errors["exclusivity"] = [_("Say whether the licence is exclusive, sole or non-exclusive.")]
+    if data.ends_on and data.ends_on < data.signed_on:
+        errors["ends_on"] = [_("The agreement cannot end before it is signed.")]
+    if data.signed_on > timezone.localdate():
+        errors["signed_on"] = [_("The signing date cannot be in the future.")]
+    if data.value is not None and (data.value < 0 or not data.currency):
+        errors["value"] = [_("Give a value of zero or more, with its currency.")]
+    if errors:
+        raise ServiceValidationError(errors)
+
+
+def agreement_record(*, actor: Any, deal: Deal, data: AgreementInput) -> Agreement:
+    """The owner records the agreement during negotiation (or corrects it before signing)."""
+    _validate(data)
+    with transaction.atomic():
+        current = locked(deal)
+        if deal_role(actor, current) != Role.OWNER:
+            raise PermissionDenied(_("The listing's owner records the agreement."))
+        if current.stage != "negotiation":
+            raise ServiceValidationError(_("The agreement is recorded during negotiation."))
+        mainland_party = (
+            current.provider_region in MAINLAND_REGIONS
+            or current.recipient_region in MAINLAND_REGIONS
+        )
+        fields = {
+            "deal_type": data.deal_type,
+            "exclusivity": data.exclusivity,
+            "field_of_use": data.field_of_use.strip()[:300],
+            "territory": data.territory.strip()[:200],
+            "signed_on": data.signed_on,
+            "ends_on": data.ends_on,
+            "value": data.value,
+            "currency": data.currency if data.value is not None else "",
+            "registration_required": registration_applies(data.deal_type, mainland_party),
+            "registration_number": data.registration_number.strip()[:80],
+        }
+        agreement, created = Agreement.objects.update_or_create(
+            deal=current, defaults={**fields, "recorded_by": actor}
+        )
+        event_append(
+            current,
+            actor=actor,
+            organisation_id=current.owner_id,
+            verb="agreement_recorded" if created else "agreement_corrected",
+            after={k: str(v) if v is not None else None for k, v in fields.items()},
+        )
+        return agreement
+
+
+def obligation_add(
+    *, actor: Any, deal: Deal, description: str, due_on: date, remind_days_before: int = 7
+) -> Obligation:
+    if not description.strip():
+        raise ServiceValidationError({"description": [_("Say what is owed.")]})
+    with transaction.atomic():
+        current = locked(deal)
+        role = deal_role(actor, current)
+        if role == Role.OTHER:
+            raise PermissionDenied(_("Only the parties to a deal act on it."))
+        agreement = Agreement.objects.filter(deal=current).first()
+        if agreement is None or current.stage not in ("negotiation", "signed", "obligations"):
+            raise ServiceValidationError(_("Record the agreement before its obligations."))
+        obligation = Obligation.objects.create(
+            agreement=agreement,
+            description=description.strip()[:300],
+            due_on=due_on,
+            remind_days_before=max(0, min(remind_days_before, 365)),
+        )
+        event_append(
+            current,
+            actor=actor,
+            organisation_id=current.owner_id if role == Role.OWNER else current.counterparty_id,
+            verb="obligation_added",
+            after={"obligation": obligation.pk, "due_on": due_on.isoformat()},
+        )
+        return obligation

@@ -1,0 +1,170 @@
+"""What parties exchange inside a deal: messages, documents and consent to share contact
+details. Each write appends its audit event in the same transaction; so does each download."""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from typing import Any
+
+import filetype
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from techbridge.core.errors import PermissionDenied, ServiceValidationError
+from techbridge.pipeline.choices import DocumentPurpose
+from techbridge.pipeline.models import ContactConsent, Deal, DealDocument, DealMessage
+from techbridge.pipeline.roles import deal_role
+from techbridge.pipeline.services.audit import event_append
+from techbridge.pipeline.services.deals import _message_append, locked
+from techbridge.pipeline.transitions import Role
+
+# Accepted by what the bytes are, not by the name or the browser's claim.
+ALLOWED_TYPES = {
+    "application/pdf": "pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
+    "image/png": "png",
+    "image/jpeg": "jpg",
+    "image/webp": "webp",
+}
+SNIFF_BYTES = 8192
+
+
+def _party(actor: Any, deal: Deal) -> tuple[Deal, int]:
+    current = locked(deal)
+    role = deal_role(actor, current)
+    if role == Role.OTHER:
+        raise PermissionDenied(_("Only the parties to a deal can see it."))
+    return current, current.owner_id if role == Role.OWNER else current.counterparty_id
+
+
+def deal_message_post(
+    *, actor: Any, deal: Deal, body: str, parent: DealMessage | None = None
+) -> DealMessage:
+    body = body.strip()
+    if not body:
+        raise ServiceValidationError({"body": [_("Write a message.")]})
+    if len(body) > 5000:
+        raise ServiceValidationError({"body": [_("A message can be at most 5000 characters.")]})
+    with transaction.atomic():
+        current, organisation_id = _party(actor, deal)
+        if not current.is_open:
+            raise ServiceValidationError(_("This deal is closed."))
+        if parent is not None and parent.deal_id != current.pk:
+            raise ServiceValidationError(_("You can only reply to a message of this deal."))
+        return _message_append(current, actor, organisation_id, body, parent)
+
+
+def sniff_content_type(upload: UploadedFile) -> str | None:
+    upload.seek(0)
+    head = upload.read(SNIFF_BYTES)
+    upload.seek(0)
+    kind = filetype.guess(head)
+    if kind is None or kind.mime not in ALLOWED_TYPES:
+        return None
+    if kind.extension in ("docx", "xlsx") or kind.mime.endswith((".document", ".sheet")):
+        # An Office file is a zip; the first entries name its kind, so read the whole file
+        # to be sure it is one (a renamed zip or a truncated file is refused).
+        try:
+            with zipfile.ZipFile(upload) as archive:
+                names = set(archive.namelist())
+        except zipfile.BadZipFile:
+            return None
+        finally:
+            upload.seek(0)
+        marker = "word/document.xml" if ALLOWED_TYPES[kind.mime] == "docx" else "xl/workbook.xml"
+        if marker not in names:
+            return None
+    return str(kind.mime)
+
+
+def deal_document_upload(
+    *, actor: Any, deal: Deal, upload: UploadedFile, purpose: str = DocumentPurpose.OTHER
+) -> DealDocument:
+    if purpose not in DocumentPurpose.values:
+        raise ServiceValidationError({"purpose": [_("Choose what the document is.")]})
+    limit = settings.TECHBRIDGE_MAX_DOCUMENT_BYTES
+    if upload.size is None or upload.size > limit:
+        raise ServiceValidationError(
+            {"file": [_("A document can be at most %(mb)d MB.") % {"mb": limit // (1024 * 1024)}]}
+        )
+    if upload.size == 0:
+        raise ServiceValidationError({"file": [_("The file is empty.")]})
+    content_type = sniff_content_type(upload)
+    if content_type is None:
+        raise ServiceValidationError(
+            {
+                "file": [
+                    _("Only PDF, Word (DOCX), Excel (XLSX), PNG, JPEG and WebP files are accepted.")
+                ]
+            }
+        )
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    name = (upload.name or "document").replace("/", "_").replace("\\", "_")[-200:]
+    with transaction.atomic():
+        current, organisation_id = _party(actor, deal)
+        if not current.is_open:
+            raise ServiceValidationError(_("This deal is closed."))
+        document = DealDocument(
+            deal=current,
+            uploaded_by=actor,
+            organisation_id=organisation_id,
+            purpose=purpose,
+            name=name,
+            content_type=content_type,
+            size=upload.size,
+            sha256=digest.hexdigest(),
+        )
+        # Stored under a name of our own: the user's name is only shown, never a path.
+        document.file.save(
+            f"{digest.hexdigest()[:16]}.{ALLOWED_TYPES[content_type]}", upload, save=False
+        )
+        try:
+            document.save()
+            event_append(
+                current,
+                actor=actor,
+                organisation_id=organisation_id,
+                verb="document_uploaded",
+                after={"document": document.pk, "name": name, "sha256": document.sha256},
+            )
+        except Exception:
+            document.file.delete(save=False)
+            raise
+        return document
+
+
+def deal_document_download(*, actor: Any, document: DealDocument) -> DealDocument:
+    """Authorise one download and record it (who, which file, when)."""
+    with transaction.atomic():
+        current, organisation_id = _party(actor, document.deal)
+        event_append(
+            current,
+            actor=actor,
+            organisation_id=organisation_id,
+            verb="document_downloaded",
+            after={"document": document.pk, "sha256": document.sha256},
+        )
+    return document
+
+
+def contact_consent_give(*, actor: Any, deal: Deal) -> ContactConsent:
+    """The actor agrees to show their name and e-mail address to the other party."""
+    with transaction.atomic():
+        current, organisation_id = _party(actor, deal)
+        consent, created = ContactConsent.objects.get_or_create(deal=current, user=actor)
+        if created:
+            event_append(
+                current,
+                actor=actor,
+                organisation_id=organisation_id,
+                verb="contact_consent_given",
+                after={"user": actor.pk},
+            )
+        return consent
