@@ -12,8 +12,10 @@ from techbridge.accounts.choices import MembershipRole, OrganisationType, Region
 from techbridge.accounts.models import Organisation, User
 from techbridge.accounts.tests.factories import OrganisationFactory, StaffFactory, member_of
 from techbridge.catalogue.tests.published import catalogue
+from techbridge.pipeline.tests.fixtures import cq_offer, nda_offer, private_uploads, third_party
 
-__all__ = ["catalogue"]  # a fixture, shared by the page and API tests
+# Fixtures shared by the page, API and pipeline tests.
+__all__ = ["catalogue", "cq_offer", "nda_offer", "private_uploads", "third_party"]
 
 
 @pytest.fixture

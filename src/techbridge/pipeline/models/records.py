@@ -21,11 +21,11 @@ class PrivateStorage(FileSystemStorage):
     """Deal documents live outside every URL space and are only ever streamed by the
     authorising download view. The location follows the setting (tests move it)."""
 
-    @property  # type: ignore[override]
+    @property
     def base_location(self) -> str:
         return str(settings.PRIVATE_UPLOAD_ROOT)
 
-    @property  # type: ignore[override]
+    @property
     def location(self) -> str:
         return os.path.abspath(self.base_location)
 

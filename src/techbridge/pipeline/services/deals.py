@@ -165,7 +165,7 @@ def deal_express_interest(
                 _message_append(deal, actor, organisation.pk, message.strip())
             return deal
 
-    return idempotent(actor, idempotency_key, write, lambda record: record.deal)  # type: ignore[arg-type, return-value]
+    return idempotent(actor, idempotency_key, write, lambda record: record.deal)  # type: ignore[return-value]
 
 
 def _message_append(

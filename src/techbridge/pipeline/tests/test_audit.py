@@ -26,7 +26,7 @@ def deal(nda_offer: Listing, officer: User, outsider: User, cq_enterprise: Organ
     return deal_advance(actor=officer, deal=deal, event="accept")
 
 
-def _sql(statement: str, *params: object) -> None:
+def _sql(statement: str, *params: str | int) -> None:
     with connection.cursor() as cursor:
         cursor.execute(statement, params)
 

@@ -46,6 +46,7 @@ def test_hong_kong_offer_to_chongqing_enterprise_from_interest_to_won(
     deal_advance(actor=officer, deal=deal, event="screen")
     deal = deal_advance(actor=officer, deal=deal, event="accept")
     nda = NDA.objects.get(deal=deal)
+    assert nda.template is not None
     assert (deal.stage, nda.kind, nda.template.version) == ("nda", "standard", 1)
 
     nda_confirm(actor=officer, deal=deal)

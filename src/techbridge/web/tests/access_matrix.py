@@ -100,6 +100,39 @@ MATRIX: tuple[Rule, ...] = (
         changes=("member",),
         body="approve",
     ),
+    # Deals (the member's organisation owns the published offer; the other organisation's
+    # member expressed interest in it). Nobody else learns that a deal exists.
+    Rule(
+        "web:listing_interest",
+        "POST",
+        "published",
+        statuses(302),
+        changes=("other_member",),
+        body="interest",
+    ),
+    Rule("web:my_deals", "GET", "none", statuses(200, anonymous=302)),
+    Rule("web:deal", "GET", "deal", statuses(404, anonymous=302, member=200, other_member=200)),
+    Rule(
+        "web:deal_act",
+        "POST",
+        "deal_message",
+        statuses(404, anonymous=302, member=302, other_member=302),
+        changes=("member", "other_member"),
+        body="message",
+    ),
+    Rule(
+        "web:deal_document",
+        "GET",
+        "deal_document",
+        statuses(404, anonymous=302, member=200, other_member=200),
+        changes=("member", "other_member"),  # each download is recorded
+    ),
+    Rule(
+        "web:deal_history",
+        "GET",
+        "deal",
+        statuses(404, anonymous=302, member=200, other_member=200),
+    ),
     # Instruments and bookings (the member administers the instrument's organisation; the
     # booking was requested by the other organisation's member).
     Rule("web:instruments", "GET", "none", EVERYONE),

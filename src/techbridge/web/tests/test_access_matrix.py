@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone, translation
@@ -24,6 +26,8 @@ from techbridge.catalogue.services import listing_submit_for_review
 from techbridge.catalogue.tests.factories import create_offer
 from techbridge.catalogue.tests.published import CANARY, Catalogue
 from techbridge.facilities.models import Booking, Instrument
+from techbridge.pipeline.models import Deal, DealEvent, DealMessage
+from techbridge.pipeline.services import deal_document_upload, deal_express_interest
 from techbridge.web.tests.access_matrix import MATRIX, ROLES, Rule
 
 pytestmark = pytest.mark.django_db
@@ -97,6 +101,18 @@ def _url(
                 organisation=owner, name_en="Microscope", category="imaging"
             ).pk
         ]
+    elif rule.target in ("deal", "deal_message", "deal_document"):
+        deal = deal_express_interest(
+            actor=requester,
+            listing=catalogue.offer,
+            organisation=Membership.objects.filter(user=requester).first().organisation,  # type: ignore[union-attr]
+        )
+        args = [deal.pk]
+        if rule.target == "deal_message":
+            args.append("message")
+        if rule.target == "deal_document":
+            upload = SimpleUploadedFile("terms.pdf", b"%PDF-1.4\n% matrix\n")
+            args.append(deal_document_upload(actor=author, deal=deal, upload=upload).pk)
     elif rule.target == "join_request":
         applicant = UserFactory.create(email="applicant@example.org")
         args = [organisation_request_join(actor=applicant, organisation=owner).pk]
@@ -129,6 +145,11 @@ def _send(rule: Rule, client: Client, url: str, owner: Organisation) -> Any:
         return client.post(url, reason, content_type="application/json")
     if rule.body == "approve":
         return client.post(url, {"decision": "approve"})
+    if rule.body == "interest":
+        organisations = Membership.objects.filter(user__email="outsider@cq.example.org")
+        return client.post(url, {"organisation": organisations[0].organisation_id, "message": "Hi"})
+    if rule.body == "message":
+        return client.post(url, {"body": "A question about the licence."})
     if rule.body == "invite":
         return client.post(url, {"email": "new.colleague@example.org", "role": "member"})
     return client.post(url, {"language": "zh-hans"} if rule.route == "set_language" else {})
@@ -143,6 +164,9 @@ def _state() -> tuple[Any, ...]:
         sorted(JoinRequest.objects.values_list("pk", "status")),
         len(mail.outbox),
         sorted(Booking.objects.values_list("pk", "status")),
+        sorted(Deal.objects.values_list("pk", "stage", "event_count")),
+        DealEvent.objects.count(),
+        DealMessage.objects.count(),
     )
 
 
@@ -157,7 +181,10 @@ def test_matrix(
     outsider: User,
     reviewer: User,
     hk_university: Organisation,
+    tmp_path: Path,
+    settings: Any,
 ) -> None:
+    settings.PRIVATE_UPLOAD_ROOT = tmp_path / "private"
     user = _user_for(role, officer, outsider, reviewer)
     if user is not None and role == "staff":
         log_in_verified(client, user)
@@ -167,7 +194,8 @@ def test_matrix(
     before = _state()
     response = _send(rule, client, url, hk_university)
     assert response.status_code == rule.expected[role]
-    body = response.content.decode()
+    streamed = getattr(response, "streaming", False)
+    body = b"".join(response.streaming_content if streamed else [response.content]).decode()
     if rule.target == "canary_query":
         # The query itself is echoed in the search box; count results, not occurrences.
         found = catalogue.offer.reference in body

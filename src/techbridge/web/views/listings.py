@@ -6,8 +6,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 
+from techbridge.catalogue.choices import ListingStatus
 from techbridge.catalogue.models import Listing
 from techbridge.catalogue.selectors import listing_reading
+from techbridge.pipeline.models import Deal
+from techbridge.web.deal_forms import InterestForm
+from techbridge.web.views.deals import interest_organisations
 
 
 def listing_detail(request: HttpRequest, reference: str) -> HttpResponse:
@@ -21,4 +25,15 @@ def listing_detail(request: HttpRequest, reference: str) -> HttpResponse:
     if reading is None:
         # Not published, or above the reader's tier: indistinguishable from absent.
         raise Http404
-    return render(request, "web/listing_detail.html", {"reading": reading, "listing": listing})
+    context: dict[str, object] = {"reading": reading, "listing": listing}
+    if listing.status == ListingStatus.PUBLISHED and request.user.is_authenticated:
+        organisations = interest_organisations(request.user, listing)
+        open_deal = (
+            Deal.objects.filter(listing=listing, counterparty__in=organisations)
+            .exclude(stage="closed")
+            .first()
+        )
+        context["open_deal"] = open_deal
+        if open_deal is None and organisations.exists():
+            context["interest_form"] = InterestForm(organisations=organisations)
+    return render(request, "web/listing_detail.html", context)
