@@ -6,10 +6,11 @@ from django.urls import path
 from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.routers import SimpleRouter
 
-from techbridge.api import views
+from techbridge.api import deals, views
 
 router = SimpleRouter(trailing_slash=False)
 router.register("listings", views.ListingViewSet, basename="listing")
+router.register("deals", deals.DealViewSet, basename="deal")
 router.register("organisations", views.OrganisationViewSet, basename="organisation")
 
 app_name = "api"

@@ -148,6 +148,17 @@ def _send(rule: Rule, client: Client, url: str, owner: Organisation) -> Any:
     if rule.body == "interest":
         organisations = Membership.objects.filter(user__email="outsider@cq.example.org")
         return client.post(url, {"organisation": organisations[0].organisation_id, "message": "Hi"})
+    if rule.body == "api_interest":
+        cq = Membership.objects.filter(user__email="outsider@cq.example.org")[0].organisation
+        offer = Listing.objects.filter(status="published", owner=owner).first()
+        assert offer is not None
+        body = json.dumps({"listing": offer.reference, "organisation": cq.slug})
+        return client.post(url, body, content_type="application/json")
+    if rule.body == "api_screen":
+        return client.post(url, json.dumps({"event": "screen"}), content_type="application/json")
+    if rule.body == "message" and rule.route.startswith("api:"):
+        body = json.dumps({"body": "A question about the licence."})
+        return client.post(url, body, content_type="application/json")
     if rule.body == "message":
         return client.post(url, {"body": "A question about the licence."})
     if rule.body == "invite":

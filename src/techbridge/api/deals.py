@@ -1,0 +1,165 @@
+"""REST API v1: the reader's deals. Writes go through the pipeline's services; a client may
+send an ``Idempotency-Key`` header so that a retried request has one effect."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from techbridge.accounts.models import Organisation
+from techbridge.catalogue.models import Listing
+from techbridge.pipeline.models import Deal, DealMessage
+from techbridge.pipeline.roles import deal_role, deals_of
+from techbridge.pipeline.services import deal_advance, deal_express_interest, deal_message_post
+from techbridge.pipeline.transitions import Event, Role, Stage, available_events
+
+IDEMPOTENCY_HEADER = OpenApiParameter(
+    "Idempotency-Key",
+    OpenApiTypes.STR,
+    location=OpenApiParameter.HEADER,
+    required=False,
+    description="Any unique string; repeating a request with the same key has one effect.",
+)
+
+
+class DealSerializer(serializers.ModelSerializer[Deal]):
+    listing = serializers.SlugRelatedField(slug_field="reference", read_only=True)
+    owner = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    counterparty = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    direction = serializers.CharField(read_only=True)
+    your_side = serializers.SerializerMethodField()
+    next_events = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Deal
+        fields = [
+            "id",
+            "listing",
+            "owner",
+            "counterparty",
+            "stage",
+            "outcome",
+            "stage_entered_at",
+            "direction",
+            "export_classification",
+            "created_at",
+            "your_side",
+            "next_events",
+        ]
+
+    def _role(self, deal: Deal) -> Role:
+        return deal_role(self.context["request"].user, deal)
+
+    def get_your_side(self, deal: Deal) -> str:
+        return self._role(deal).value
+
+    def get_next_events(self, deal: Deal) -> list[str]:
+        return [event.value for event in available_events(Stage(deal.stage), self._role(deal))]
+
+
+class InterestSerializer(serializers.Serializer[Any]):
+    listing = serializers.CharField(max_length=24)
+    organisation = serializers.SlugField(max_length=80)
+    message = serializers.CharField(max_length=5000, required=False, allow_blank=True)
+
+
+class EventSerializer(serializers.Serializer[Any]):
+    event = serializers.ChoiceField(choices=[e.value for e in Event if e != Event.NDA_IN_FORCE])
+
+
+class MessageSerializer(serializers.ModelSerializer[DealMessage]):
+    organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = DealMessage
+        fields = ["id", "organisation", "body", "parent", "created_at"]
+        read_only_fields = ["id", "organisation", "parent", "created_at"]
+
+
+def _key(request: Request) -> str | None:
+    return request.headers.get("Idempotency-Key") or None
+
+
+class DealViewSet(mixins.ListModelMixin, viewsets.GenericViewSet[Deal]):
+    """Deals the reader's organisations take part in, on either side."""
+
+    permission_classes = [IsAuthenticated]
+    serializer_class = DealSerializer
+
+    def get_queryset(self) -> Any:
+        return (
+            deals_of(self.request.user)
+            .select_related("listing", "owner", "counterparty")
+            .order_by("-created_at", "-pk")
+        )
+
+    def _deal(self, pk: str) -> Deal:
+        deal = self.get_queryset().filter(pk=pk if pk.isdigit() else 0).first()
+        if deal is None:
+            raise NotFound
+        return deal
+
+    def retrieve(self, request: Request, pk: str) -> Response:
+        return Response(DealSerializer(self._deal(pk), context={"request": request}).data)
+
+    @extend_schema(
+        request=InterestSerializer, responses={201: DealSerializer}, parameters=[IDEMPOTENCY_HEADER]
+    )
+    def create(self, request: Request) -> Response:
+        """Express interest in a listing for one of the reader's organisations."""
+        incoming = InterestSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        listing = get_object_or_404(Listing, reference=incoming.validated_data["listing"])
+        organisation = get_object_or_404(Organisation, slug=incoming.validated_data["organisation"])
+        deal = deal_express_interest(
+            actor=request.user,
+            listing=listing,
+            organisation=organisation,
+            message=incoming.validated_data.get("message", ""),
+            idempotency_key=_key(request),
+        )
+        body = DealSerializer(deal, context={"request": request}).data
+        return Response(body, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=EventSerializer, responses=DealSerializer, parameters=[IDEMPOTENCY_HEADER]
+    )
+    @action(detail=True, methods=["post"])
+    def events(self, request: Request, pk: str) -> Response:
+        """Take the next step (see ``next_events``)."""
+        deal = self._deal(pk)
+        incoming = EventSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        deal = deal_advance(
+            actor=request.user,
+            deal=deal,
+            event=incoming.validated_data["event"],
+            idempotency_key=_key(request),
+        )
+        return Response(DealSerializer(deal, context={"request": request}).data)
+
+    @extend_schema(methods=["GET"], request=None, responses=MessageSerializer(many=True))
+    @extend_schema(methods=["POST"], request=MessageSerializer, responses={201: MessageSerializer})
+    @action(detail=True, methods=["get", "post"])
+    def messages(self, request: Request, pk: str) -> Response:
+        """The deal's conversation; post to add a message."""
+        deal = self._deal(pk)
+        if request.method == "POST":
+            incoming = MessageSerializer(data=request.data)
+            incoming.is_valid(raise_exception=True)
+            posted = deal_message_post(
+                actor=request.user, deal=deal, body=incoming.validated_data["body"]
+            )
+            return Response(MessageSerializer(posted).data, status=status.HTTP_201_CREATED)
+        return Response(
+            MessageSerializer(deal.messages.select_related("organisation"), many=True).data
+        )

@@ -1,0 +1,114 @@
+"""Deals over the API: interest with an idempotency key, steps, messages, and nothing for
+anyone outside the deal."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.test import Client
+
+from techbridge.accounts.models import Organisation, User
+from techbridge.api.tokens import api_token_create
+from techbridge.catalogue.models import Listing
+from techbridge.pipeline.models import Deal, DealEvent
+
+pytestmark = pytest.mark.django_db
+
+
+def _bearer(user: User) -> dict[str, str]:
+    secret = api_token_create(user=user, name="test")[1]
+    return {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
+
+
+def test_interest_steps_and_messages_with_idempotency(
+    client: Client,
+    nda_offer: Listing,
+    officer: User,
+    outsider: User,
+    third_party: User,
+    cq_enterprise: Organisation,
+) -> None:
+    buyer, seller = _bearer(outsider), _bearer(officer)
+    body = {"listing": nda_offer.reference, "organisation": cq_enterprise.slug, "message": "Hi"}
+    first = client.post(
+        "/api/v1/deals",
+        json.dumps(body),
+        content_type="application/json",
+        HTTP_IDEMPOTENCY_KEY="retry-1",
+        **buyer,
+    )
+    again = client.post(
+        "/api/v1/deals",
+        json.dumps(body),
+        content_type="application/json",
+        HTTP_IDEMPOTENCY_KEY="retry-1",
+        **buyer,
+    )
+    assert (first.status_code, again.status_code) == (201, 201)
+    assert first.json()["id"] == again.json()["id"]
+    deal = Deal.objects.get()
+    assert first.json() | {"stage_entered_at": None, "created_at": None} == {
+        "id": deal.pk,
+        "listing": nda_offer.reference,
+        "owner": "test-hk-uni",
+        "counterparty": "test-cq-co",
+        "stage": "interest",
+        "outcome": "",
+        "stage_entered_at": None,
+        "direction": "hk_cq",
+        "export_classification": "",
+        "created_at": None,
+        "your_side": "counterparty",
+        "next_events": ["withdraw"],
+    }
+    assert DealEvent.objects.count() == 2  # interest and its message, once
+
+    for _ in range(2):
+        screened = client.post(
+            f"/api/v1/deals/{deal.pk}/events",
+            json.dumps({"event": "screen"}),
+            content_type="application/json",
+            HTTP_IDEMPOTENCY_KEY="screen-1",
+            **seller,
+        )
+        assert screened.status_code == 200
+    assert screened.json()["stage"] == "screening"
+    assert screened.json()["next_events"] == ["accept", "decline"]
+    assert DealEvent.objects.filter(verb="screen").count() == 1
+
+    refused = client.post(
+        f"/api/v1/deals/{deal.pk}/events",
+        json.dumps({"event": "accept"}),
+        content_type="application/json",
+        **buyer,
+    )
+    assert refused.status_code == 400
+    assert refused["Content-Type"] == "application/problem+json"
+    assert Deal.objects.get().stage == "screening"
+
+    posted = client.post(
+        f"/api/v1/deals/{deal.pk}/messages",
+        json.dumps({"body": "NDA draft attached?"}),
+        content_type="application/json",
+        **seller,
+    )
+    assert posted.status_code == 201
+    thread = client.get(f"/api/v1/deals/{deal.pk}/messages", **buyer).json()
+    assert [(m["organisation"], m["body"]) for m in thread] == [
+        ("test-cq-co", "Hi"),
+        ("test-hk-uni", "NDA draft attached?"),
+    ]
+
+    stranger = _bearer(third_party)
+    assert client.get(f"/api/v1/deals/{deal.pk}", **stranger).status_code == 404
+    assert client.get("/api/v1/deals", **stranger).json()["count"] == 0
+    events_before = DealEvent.objects.count()
+    sneaky = client.post(
+        f"/api/v1/deals/{deal.pk}/messages",
+        json.dumps({"body": "x"}),
+        content_type="application/json",
+        **stranger,
+    )
+    assert sneaky.status_code == 404
+    assert DealEvent.objects.count() == events_before
