@@ -32,9 +32,9 @@ IDEMPOTENCY_HEADER = OpenApiParameter(
 
 
 class DealSerializer(serializers.ModelSerializer[Deal]):
-    listing = serializers.SlugRelatedField(slug_field="reference", read_only=True)
-    owner = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    counterparty = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    listing: Any = serializers.SlugRelatedField(slug_field="reference", read_only=True)
+    owner: Any = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    counterparty: Any = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     direction = serializers.CharField(read_only=True)
     your_side = serializers.SerializerMethodField()
     next_events = serializers.SerializerMethodField()
@@ -77,7 +77,7 @@ class EventSerializer(serializers.Serializer[Any]):
 
 
 class MessageSerializer(serializers.ModelSerializer[DealMessage]):
-    organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    organisation: Any = serializers.SlugRelatedField(slug_field="slug", read_only=True)
 
     class Meta:
         model = DealMessage

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 def _bearer(user: User) -> dict[str, str]:
     secret = api_token_create(user=user, name="test")[1]
-    return {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
+    return {"Authorization": f"Bearer {secret}"}
 
 
 def test_interest_steps_and_messages_with_idempotency(
@@ -35,15 +35,13 @@ def test_interest_steps_and_messages_with_idempotency(
         "/api/v1/deals",
         json.dumps(body),
         content_type="application/json",
-        HTTP_IDEMPOTENCY_KEY="retry-1",
-        **buyer,
+        headers={**buyer, "Idempotency-Key": "retry-1"},
     )
     again = client.post(
         "/api/v1/deals",
         json.dumps(body),
         content_type="application/json",
-        HTTP_IDEMPOTENCY_KEY="retry-1",
-        **buyer,
+        headers={**buyer, "Idempotency-Key": "retry-1"},
     )
     assert (first.status_code, again.status_code) == (201, 201)
     assert first.json()["id"] == again.json()["id"]
@@ -69,8 +67,7 @@ def test_interest_steps_and_messages_with_idempotency(
             f"/api/v1/deals/{deal.pk}/events",
             json.dumps({"event": "screen"}),
             content_type="application/json",
-            HTTP_IDEMPOTENCY_KEY="screen-1",
-            **seller,
+            headers={**seller, "Idempotency-Key": "screen-1"},
         )
         assert screened.status_code == 200
     assert screened.json()["stage"] == "screening"
@@ -81,7 +78,7 @@ def test_interest_steps_and_messages_with_idempotency(
         f"/api/v1/deals/{deal.pk}/events",
         json.dumps({"event": "accept"}),
         content_type="application/json",
-        **buyer,
+        headers=buyer,
     )
     assert refused.status_code == 400
     assert refused["Content-Type"] == "application/problem+json"
@@ -91,24 +88,24 @@ def test_interest_steps_and_messages_with_idempotency(
         f"/api/v1/deals/{deal.pk}/messages",
         json.dumps({"body": "NDA draft attached?"}),
         content_type="application/json",
-        **seller,
+        headers=seller,
     )
     assert posted.status_code == 201
-    thread = client.get(f"/api/v1/deals/{deal.pk}/messages", **buyer).json()
+    thread = client.get(f"/api/v1/deals/{deal.pk}/messages", headers=buyer).json()
     assert [(m["organisation"], m["body"]) for m in thread] == [
         ("test-cq-co", "Hi"),
         ("test-hk-uni", "NDA draft attached?"),
     ]
 
     stranger = _bearer(third_party)
-    assert client.get(f"/api/v1/deals/{deal.pk}", **stranger).status_code == 404
-    assert client.get("/api/v1/deals", **stranger).json()["count"] == 0
+    assert client.get(f"/api/v1/deals/{deal.pk}", headers=stranger).status_code == 404
+    assert client.get("/api/v1/deals", headers=stranger).json()["count"] == 0
     events_before = DealEvent.objects.count()
     sneaky = client.post(
         f"/api/v1/deals/{deal.pk}/messages",
         json.dumps({"body": "x"}),
         content_type="application/json",
-        **stranger,
+        headers=stranger,
     )
     assert sneaky.status_code == 404
     assert DealEvent.objects.count() == events_before
