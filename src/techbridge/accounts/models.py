@@ -41,6 +41,12 @@ class User(AbstractBaseUser, PermissionsMixin):
     preferred_language = models.CharField(
         _("preferred language"), max_length=7, choices=LANGUAGE_CHOICES, default="en"
     )
+    digest_frequency = models.CharField(
+        _("e-mail digest of matches and alerts"),
+        max_length=10,
+        choices=[("daily", _("Daily")), ("weekly", _("Weekly")), ("never", _("Never"))],
+        default="daily",
+    )
     is_staff = models.BooleanField(
         _("staff status"),
         default=False,

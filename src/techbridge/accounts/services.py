@@ -27,12 +27,19 @@ def organisation_set_verified(*, actor: Any, organisation: Organisation, verifie
     return True
 
 
-def user_update_preferences(*, actor: Any, full_name: str, preferred_language: str) -> None:
-    """The user's own name and language (and so script) for pages and e-mails."""
+def user_update_preferences(
+    *, actor: Any, full_name: str, preferred_language: str, digest_frequency: str = ""
+) -> None:
+    """The user's own name, language (and so script) for pages and e-mails, and how often
+    they get the e-mail digest of matches and alerts."""
     from django.conf import settings
 
     if preferred_language not in dict(settings.LANGUAGES):
         raise ServiceValidationError({"preferred_language": [_("Choose a valid language.")]})
+    frequencies = dict(actor._meta.get_field("digest_frequency").choices)
+    if digest_frequency and digest_frequency not in frequencies:
+        raise ServiceValidationError({"digest_frequency": [_("Choose how often.")]})
     actor.full_name = full_name.strip()
     actor.preferred_language = preferred_language
-    actor.save(update_fields=["full_name", "preferred_language"])
+    actor.digest_frequency = digest_frequency or actor.digest_frequency
+    actor.save(update_fields=["full_name", "preferred_language", "digest_frequency"])

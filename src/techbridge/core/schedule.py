@@ -17,6 +17,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from techbridge.catalogue.tasks import listing_lifecycle_tick
+from techbridge.matching.tasks import daily_digest_task, weekly_digest_task
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,8 @@ class PeriodicTask:
 
 PERIODIC_TASKS: tuple[PeriodicTask, ...] = (
     PeriodicTask(listing_lifecycle_tick, timedelta(hours=1)),
+    PeriodicTask(daily_digest_task, timedelta(days=1)),
+    PeriodicTask(weekly_digest_task, timedelta(days=7)),
 )
 
 

@@ -64,3 +64,8 @@ class PreferencesForm(forms.Form):
     preferred_language = forms.ChoiceField(
         label=_("Language and script for pages and e-mails"), choices=settings.LANGUAGES
     )
+    digest_frequency = forms.ChoiceField(
+        label=_("E-mail digest of new matches and saved-search results"),
+        choices=[("daily", _("Daily")), ("weekly", _("Weekly")), ("never", _("Never"))],
+        required=False,  # left out: unchanged
+    )

@@ -12,6 +12,7 @@ from techbridge.web.views import (
     calendars,
     deals,
     manage,
+    matches,
     organisations,
     tokens,
     two_factor,
@@ -28,6 +29,15 @@ urlpatterns = [
     path("listings/<str:reference>/", listing_detail, name="listing"),
     path("listings/<str:reference>/interest/", deals.listing_interest, name="listing_interest"),
     path("my/deals/", deals.my_deals, name="my_deals"),
+    path("my/listings/<str:reference>/matches/", matches.listing_matches, name="listing_matches"),
+    path("matches/<int:pk>/feedback/", matches.suggestion_feedback, name="suggestion_feedback"),
+    path("search/save/", matches.search_save, name="search_save"),
+    path("my/alerts/", matches.alerts, name="alerts"),
+    path(
+        "my/saved-searches/<int:pk>/delete/",
+        matches.saved_search_delete,
+        name="saved_search_delete",
+    ),
     path("deals/<int:pk>/", deals.deal_detail, name="deal"),
     path("deals/<int:pk>/do/<slug:action>/", deals.deal_act, name="deal_act"),
     path(

@@ -17,10 +17,14 @@ from techbridge.core.schedule import enqueue_due_periodic_tasks
 pytestmark = pytest.mark.django_db
 
 PATH = "techbridge.catalogue.tasks.listing_lifecycle_tick"
+DIGESTS = [
+    "techbridge.matching.tasks.daily_digest_task",
+    "techbridge.matching.tasks.weekly_digest_task",
+]
 
 
 def test_enqueued_once_until_run_and_interval_passed() -> None:
-    assert enqueue_due_periodic_tasks() == [PATH]
+    assert enqueue_due_periodic_tasks() == [PATH, *DIGESTS]
     assert enqueue_due_periodic_tasks() == []  # still waiting in the queue
     assert DBTaskResult.objects.filter(task_path=PATH).count() == 1
 

@@ -133,6 +133,38 @@ MATRIX: tuple[Rule, ...] = (
         "deal",
         statuses(404, anonymous=302, member=200, other_member=200),
     ),
+    # Match suggestions (for the member's published offer), saved searches and alerts (the
+    # saved search is the other organisation's member's).
+    Rule(
+        "web:listing_matches",
+        "GET",
+        "published",
+        statuses(404, anonymous=302, member=200, staff=200),
+    ),
+    Rule(
+        "web:suggestion_feedback",
+        "POST",
+        "suggestion",
+        statuses(404, anonymous=302, member=302, staff=302),
+        changes=("member", "staff"),
+        body="useful",
+    ),
+    Rule(
+        "web:search_save",
+        "POST",
+        "none",
+        statuses(302),
+        changes=SIGNED_IN,
+        body="save_search",
+    ),
+    Rule("web:alerts", "GET", "none", statuses(200, anonymous=302)),
+    Rule(
+        "web:saved_search_delete",
+        "POST",
+        "saved_search",
+        statuses(404, anonymous=302, other_member=302),
+        changes=("other_member",),
+    ),
     # Instruments and bookings (the member administers the instrument's organisation; the
     # booking was requested by the other organisation's member).
     Rule("web:instruments", "GET", "none", EVERYONE),

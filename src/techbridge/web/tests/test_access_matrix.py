@@ -26,6 +26,7 @@ from techbridge.catalogue.services import listing_submit_for_review
 from techbridge.catalogue.tests.factories import create_offer
 from techbridge.catalogue.tests.published import CANARY, Catalogue
 from techbridge.facilities.models import Booking, Instrument
+from techbridge.matching.models import SavedSearch, Suggestion, SuggestionFeedback
 from techbridge.pipeline.models import Deal, DealEvent, DealMessage
 from techbridge.pipeline.services import deal_document_upload, deal_express_interest
 from techbridge.web.tests.access_matrix import MATRIX, ROLES, Rule
@@ -113,6 +114,14 @@ def _url(
         if rule.target == "deal_document":
             upload = SimpleUploadedFile("terms.pdf", b"%PDF-1.4\n% matrix\n")
             args.append(deal_document_upload(actor=author, deal=deal, upload=upload).pk)
+    elif rule.target == "suggestion":
+        args = [
+            Suggestion.objects.create(
+                source=catalogue.offer, candidate=catalogue.need, score=1, relevance=1, factor=1
+            ).pk
+        ]
+    elif rule.target == "saved_search":
+        args = [SavedSearch.objects.create(user=requester, query="ultrasound").pk]
     elif rule.target == "join_request":
         applicant = UserFactory.create(email="applicant@example.org")
         args = [organisation_request_join(actor=applicant, organisation=owner).pk]
@@ -154,6 +163,10 @@ def _send(rule: Rule, client: Client, url: str, owner: Organisation) -> Any:
         assert offer is not None
         body = json.dumps({"listing": offer.reference, "organisation": cq.slug})
         return client.post(url, body, content_type="application/json")
+    if rule.body == "useful":
+        return client.post(url, {"useful": "1"})
+    if rule.body == "save_search":
+        return client.post(url, {"q": "ultrasound", "kind": "offer"})
     if rule.body == "api_screen":
         return client.post(url, json.dumps({"event": "screen"}), content_type="application/json")
     if rule.body == "message" and rule.route.startswith("api:"):
@@ -178,6 +191,8 @@ def _state() -> tuple[Any, ...]:
         sorted(Deal.objects.values_list("pk", "stage", "event_count")),
         DealEvent.objects.count(),
         DealMessage.objects.count(),
+        sorted(SuggestionFeedback.objects.values_list("user_id", "useful")),
+        sorted(SavedSearch.objects.values_list("pk", "user_id", "query")),
     )
 
 

@@ -129,7 +129,11 @@ def preferences(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
     form = PreferencesForm(
         request.POST or None,
-        initial={"full_name": user.full_name, "preferred_language": user.preferred_language},
+        initial={
+            "full_name": user.full_name,
+            "preferred_language": user.preferred_language,
+            "digest_frequency": user.digest_frequency,
+        },
     )
     if request.method == "POST" and form.is_valid():
         user_update_preferences(actor=user, **form.cleaned_data)

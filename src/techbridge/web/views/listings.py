@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 
 from techbridge.catalogue.choices import ListingStatus
 from techbridge.catalogue.models import Listing
+from techbridge.catalogue.permissions import can_edit_for
 from techbridge.catalogue.selectors import listing_reading
 from techbridge.pipeline.models import Deal
 from techbridge.web.deal_forms import InterestForm
@@ -25,7 +26,11 @@ def listing_detail(request: HttpRequest, reference: str) -> HttpResponse:
     if reading is None:
         # Not published, or above the reader's tier: indistinguishable from absent.
         raise Http404
-    context: dict[str, object] = {"reading": reading, "listing": listing}
+    context: dict[str, object] = {
+        "reading": reading,
+        "listing": listing,
+        "can_edit": can_edit_for(request.user, listing.owner),
+    }
     if listing.status == ListingStatus.PUBLISHED and request.user.is_authenticated:
         organisations = interest_organisations(request.user, listing)
         open_deal = (

@@ -1,0 +1,187 @@
+"""Match suggestions, both ways: a need (technology or R&D partner request) → offers, experts
+and facilities; an offer → needs.
+
+The need's (or offer's) own words — title, keywords, summary, in every language it was
+written in — are the query; the engine ranks candidates across languages and scripts and
+says which words matched through which translation; :mod:`techbridge.engine.matching` then
+weighs structured compatibility. Suggestions are stored, refreshed by a background task when
+either side changes, and a new strong one becomes an alert for the source's owners.
+
+Only what every signed-in reader may read is matched on (the registered-reader version of
+each listing), so a suggestion never reveals or depends on confidential text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from techbridge.accounts.models import Membership
+from techbridge.catalogue.choices import DisclosureTier, ListingKind, ListingStatus, TextOrigin
+from techbridge.catalogue.models import Listing
+from techbridge.catalogue.permissions import EDITOR_ROLES
+from techbridge.catalogue.search import ENGINE_KIND
+from techbridge.engine import Query, TermMatch
+from techbridge.engine.matching import STRONG, MatchProfile, combined_score, compatibility
+from techbridge.matching.documents import listing_pk_of
+from techbridge.matching.index import search_index
+from techbridge.matching.models import Alert, Suggestion
+
+TARGET_KINDS: dict[str, tuple[str, ...]] = {
+    ListingKind.REQUEST: (ListingKind.OFFER, ListingKind.EXPERTISE, ListingKind.FACILITY),
+    ListingKind.RD_REQUEST: (ListingKind.OFFER, ListingKind.EXPERTISE, ListingKind.FACILITY),
+    ListingKind.OFFER: (ListingKind.REQUEST, ListingKind.RD_REQUEST),
+}
+NEED_KINDS = (ListingKind.REQUEST, ListingKind.RD_REQUEST)
+AUDIENCE = str(DisclosureTier.REGISTERED)
+DEPTH = 40  # candidates read from the engine
+KEEP = 20  # suggestions stored per listing
+MAX_QUERY_CHARS = 600
+
+
+@dataclass(frozen=True)
+class Computed:
+    candidate: Listing
+    score: float
+    relevance: float
+    factor: float
+    reasons: dict[str, Any]
+
+
+def _related(listings: Any) -> Any:
+    return listings.select_related("owner").prefetch_related(
+        "texts", "areas", "sectors", "partnership_types"
+    )
+
+
+def match_query_text(listing: Listing) -> str:
+    """Title, keywords and summary in each language the author (or a translator) wrote."""
+    parts: list[str] = []
+    for text in listing.texts.all():
+        if text.origin != TextOrigin.MACHINE:
+            parts += [text.title, text.summary]
+    parts += list(listing.keywords)
+    return " ".join(part for part in parts if part)[:MAX_QUERY_CHARS]
+
+
+def match_profile(listing: Listing) -> MatchProfile:
+    return MatchProfile(
+        trl=listing.trl_id,
+        partnerships=frozenset(p.code for p in listing.partnership_types.all()),
+        areas=frozenset(a.code for a in listing.areas.all()),
+        sectors=frozenset(s.code for s in listing.sectors.all()),
+        region=listing.owner.region,
+        amount=listing.price_amount,
+        currency=listing.currency,
+    )
+
+
+def _term_matches(matches: tuple[TermMatch, ...]) -> list[dict[str, Any]]:
+    seen: set[tuple[str, str, str, str]] = set()
+    out = []
+    for match in matches:
+        key = (match.source, match.alternative or match.term, match.via, match.field)
+        if key not in seen:
+            seen.add(key)
+            out.append(asdict(match))
+    return out
+
+
+def suggestions_compute(listing: Listing) -> list[Computed]:
+    """The best candidates for ``listing``, best first (expects relations prefetched)."""
+    targets = TARGET_KINDS.get(listing.kind)
+    text = match_query_text(listing)
+    if not targets or not text.strip():
+        return []
+    result = search_index().search(
+        Query(
+            text,
+            filters={"kind": [ENGINE_KIND[kind] for kind in targets], "audience": [AUDIENCE]},
+            k=DEPTH,
+            explain=True,
+        ),
+        highlight=False,
+    )
+    hits = {listing_pk_of(hit.id): hit for hit in result.hits}
+    candidates = (
+        _related(Listing.objects.filter(pk__in=hits, status=ListingStatus.PUBLISHED))
+        .exclude(owner_id=listing.owner_id)
+        .in_bulk()
+    )
+    if not candidates:
+        return []
+    best = max(hits[pk].score for pk in candidates)
+    own = match_profile(listing)
+    computed = []
+    for pk, candidate in candidates.items():
+        other = match_profile(candidate)
+        need, offer = (own, other) if listing.kind in NEED_KINDS else (other, own)
+        factor, reasons = compatibility(need, offer)
+        hit = hits[pk]
+        computed.append(
+            Computed(
+                candidate=candidate,
+                score=combined_score(hit.score, best, factor),
+                relevance=hit.score,
+                factor=factor,
+                reasons={
+                    "terms": _term_matches(hit.matches),
+                    "structured": [[r.code, r.params] for r in reasons],
+                },
+            )
+        )
+    computed.sort(key=lambda c: (-c.score, c.candidate.pk))
+    return computed[:KEEP]
+
+
+def suggestions_refresh(listing_pk: int) -> list[int]:
+    """Recompute and store one listing's suggestions; alert its owners of new strong ones.
+
+    Returns the candidates' primary keys, whose own suggestions may now include this listing.
+    A listing that is no longer published loses its suggestions.
+    """
+    listing = _related(Listing.objects.filter(pk=listing_pk)).first()
+    if listing is None or listing.status != ListingStatus.PUBLISHED:
+        Suggestion.objects.filter(source_id=listing_pk).delete()
+        return []
+    computed = suggestions_compute(listing)
+    now = timezone.now()
+    with transaction.atomic():
+        kept = [c.candidate.pk for c in computed]
+        Suggestion.objects.filter(source=listing).exclude(candidate_id__in=kept).delete()
+        existing = {s.candidate_id: s for s in Suggestion.objects.filter(source=listing)}
+        owners = list(
+            Membership.objects.filter(
+                organisation_id=listing.owner_id, role__in=EDITOR_ROLES
+            ).values_list("user_id", flat=True)
+        )
+        for item in computed:
+            strong = item.score >= STRONG
+            suggestion = existing.get(item.candidate.pk)
+            newly_strong = strong and (suggestion is None or not suggestion.is_strong)
+            fields = {
+                "score": item.score,
+                "relevance": item.relevance,
+                "factor": item.factor,
+                "reasons": item.reasons,
+                "is_strong": strong,
+                "refreshed_at": now,
+            }
+            if suggestion is None:
+                suggestion = Suggestion.objects.create(
+                    source=listing, candidate=item.candidate, **fields
+                )
+            else:
+                Suggestion.objects.filter(pk=suggestion.pk).update(**fields)
+            if newly_strong:
+                for user_id in owners:
+                    Alert.objects.get_or_create(
+                        user_id=user_id,
+                        kind=Alert.Kind.MATCH,
+                        listing=item.candidate,
+                        suggestion=suggestion,
+                    )
+    return kept

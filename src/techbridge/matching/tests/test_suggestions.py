@@ -1,0 +1,88 @@
+"""Match suggestions over a real index: a Simplified-Chinese Chongqing need finds the English
+Hong Kong offer with its reasons, both ways; alerts, feedback, saved searches and digests."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from techbridge.accounts.models import User
+from techbridge.catalogue.services import listing_archive
+from techbridge.catalogue.tests.published import Catalogue
+from techbridge.engine.matching import STRONG
+from techbridge.matching.alerts import digest_send, saved_search_create, saved_searches_check
+from techbridge.matching.models import Alert, Suggestion
+from techbridge.matching.suggestions import suggestions_refresh
+
+pytestmark = pytest.mark.django_db
+
+
+def test_chongqing_need_finds_hong_kong_offer_with_reasons(
+    catalogue: Catalogue, officer: User, outsider: User
+) -> None:
+    assert suggestions_refresh(catalogue.need.pk) == [catalogue.offer.pk]
+    suggestion = Suggestion.objects.get(source=catalogue.need)
+    assert suggestion.candidate == catalogue.offer
+    structured = dict(suggestion.reasons["structured"])
+    assert structured == {
+        "partnership_shared": {"types": ["licence"]},
+        "area_shared": {"areas": ["innovation_technology"]},
+        "cross_boundary": {"from": "hk", "to": "cq"},
+    }
+    assert suggestion.factor == pytest.approx(1.2 * 1.1 * 1.15)
+    # The best candidate has relevance 1.0 by construction: score = factor.
+    assert suggestion.score == pytest.approx(suggestion.factor)
+    translated = {
+        (t["source"], t["alternative"], t["via"])
+        for t in suggestion.reasons["terms"]
+        if t["via"] in ("glossary", "cedict")
+    }
+    assert ("超声", "ultrasound", "glossary") in translated
+    assert suggestion.is_strong is (suggestion.score >= STRONG)
+    # The need's owners (the Chongqing enterprise's editors) are alerted, once.
+    assert list(Alert.objects.values_list("user__email", "kind", "listing_id")) == [
+        (outsider.email, "match", catalogue.offer.pk)
+    ]
+    suggestions_refresh(catalogue.need.pk)
+    assert Alert.objects.count() == 1
+
+
+def test_offer_finds_the_need_and_unpublished_listings_lose_suggestions(
+    catalogue: Catalogue, officer: User
+) -> None:
+    assert suggestions_refresh(catalogue.offer.pk) == [catalogue.need.pk]
+    assert Suggestion.objects.get(source=catalogue.offer).candidate == catalogue.need
+    listing_archive(actor=officer, listing=catalogue.offer)
+    assert suggestions_refresh(catalogue.offer.pk) == []
+    assert not Suggestion.objects.filter(source=catalogue.offer).exists()
+
+
+def test_saved_search_alerts_and_daily_digest_in_the_users_language(
+    catalogue: Catalogue, outsider: User
+) -> None:
+    saved = saved_search_create(user=outsider, query="超声")
+    saved.checked_at = timezone.now() - timedelta(days=1)
+    saved.save()
+    assert saved_searches_check() == 2  # the offer (through translation) and the need itself
+    assert saved_searches_check() == 0  # checked up to now: nothing new
+    suggestions_refresh(catalogue.need.pk)
+    assert digest_send("daily") == 1
+    assert digest_send("daily") == 0
+    (message,) = mail.outbox
+    assert message.to == [outsider.email]
+    assert message.subject == "techbridge：3 条新的匹配及搜索结果"
+    assert catalogue.offer.reference in message.body
+    assert "“超声”的新结果" in message.body
+    assert not Alert.objects.filter(emailed_at__isnull=True).exists()
+
+
+def test_users_on_weekly_or_never_get_no_daily_digest(catalogue: Catalogue, outsider: User) -> None:
+    outsider.digest_frequency = "never"
+    outsider.save()
+    suggestions_refresh(catalogue.need.pk)
+    assert digest_send("daily") == 0
+    assert not mail.outbox
+    assert Alert.objects.filter(emailed_at__isnull=True).count() == 1

@@ -1,0 +1,65 @@
+"""The suggested-matches page with reasons in the reader's language, feedback, saving a
+search and the alerts page."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+
+from techbridge.accounts.models import User
+from techbridge.catalogue.tests.published import Catalogue
+from techbridge.matching.models import Alert, SavedSearch, SuggestionFeedback
+from techbridge.matching.suggestions import suggestions_refresh
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name: str, *args: object, language: str = "zh-hans") -> str:
+    with translation.override(language):
+        return reverse(name, args=args)
+
+
+def test_owner_sees_reasons_in_simplified_chinese_and_gives_feedback(
+    client: Client, catalogue: Catalogue, outsider: User, officer: User
+) -> None:
+    suggestions_refresh(catalogue.need.pk)
+    client.force_login(outsider)
+    page = client.get(url("web:listing_matches", catalogue.need.reference)).content.decode()
+    assert catalogue.offer.reference in page
+    assert "跨境合作：香港 ↔ 内地" in page
+    assert "相同的合作领域" in page
+    assert "“超声”译作“ultrasound”（技术术语表）" in page
+    assert "0 人认为有用，0 人认为没用" in page
+
+    response = client.post(
+        url("web:suggestion_feedback", catalogue.need.suggestions.get().pk),
+        {"useful": "1"},
+        follow=True,
+    )
+    assert "1 人认为有用，0 人认为没用" in response.content.decode()
+    assert list(SuggestionFeedback.objects.values_list("user_id", "useful")) == [
+        (outsider.pk, True)
+    ]
+
+    # Someone else's listing: no such page.
+    other = Client()
+    other.force_login(officer)
+    assert other.get(url("web:listing_matches", catalogue.need.reference)).status_code == 404
+
+
+def test_save_a_search_then_alerts_page_marks_alerts_read(
+    client: Client, catalogue: Catalogue, outsider: User
+) -> None:
+    client.force_login(outsider)
+    search_page = client.get(url("web:search"), {"q": "超声"}).content.decode()
+    assert "保存此搜索并在有新结果时提醒我" in search_page
+    client.post(url("web:search_save"), {"q": "超声", "kind": "offer"})
+    saved = SavedSearch.objects.get()
+    assert (saved.user, saved.query, saved.filters) == (outsider, "超声", {"kind": ["offer"]})
+
+    suggestions_refresh(catalogue.need.pk)
+    page = client.get(url("web:alerts")).content.decode()
+    assert "新的高度匹配" in page and catalogue.offer.reference in page
+    assert not Alert.objects.filter(read_at__isnull=True).exists()
