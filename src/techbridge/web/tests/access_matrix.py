@@ -111,6 +111,8 @@ MATRIX: tuple[Rule, ...] = (
         body="interest",
     ),
     Rule("web:my_deals", "GET", "none", statuses(200, anonymous=302)),
+    Rule("web:my_funnel", "GET", "none", statuses(200, anonymous=302)),
+    Rule("web:secretariat_funnel", "GET", "none", statuses(403, anonymous=302, staff=200)),
     Rule("web:deal", "GET", "deal", statuses(404, anonymous=302, member=200, other_member=200)),
     Rule(
         "web:deal_act",

@@ -1,0 +1,124 @@
+"""The transfer funnel: listings → suggestions → expressions of interest → NDAs → agreements →
+achieved transfers, per cooperation area and per direction (Hong Kong → Chongqing, Chongqing →
+Hong Kong), with the median time deals spent in each stage.
+
+Every figure is counted from what happened on the platform (listings, stored suggestions,
+deals, NDAs, agreements and the deals' audit events), so the secretariat's aggregate and an
+owner's view of their own deals are the same computation over different scopes.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Q, QuerySet
+
+from techbridge.catalogue.choices import ListingStatus
+from techbridge.catalogue.models import Listing
+from techbridge.matching.models import Suggestion
+from techbridge.pipeline.choices import counts_as_transfer
+from techbridge.pipeline.models import Agreement, Deal, DealEvent
+
+STAGES = ("listings", "suggestions", "interests", "ndas", "agreements", "transfers")
+DIRECTIONS = ("hk_cq", "cq_hk", "other")
+SIGNED_STAGES = ("signed", "obligations", "closed")
+
+
+@dataclass(frozen=True)
+class Funnel:
+    total: dict[str, int]
+    by_area: dict[str, dict[str, int]]  # area code → stage → count
+    by_direction: dict[str, dict[str, int]]  # direction → stage → count (deal stages only)
+    median_days_in_stage: dict[str, float]
+
+
+def _deal_figures(deal: Deal, agreements: dict[int, str], ndas: set[int]) -> dict[str, int]:
+    figures = {"interests": 1, "ndas": 0, "agreements": 0, "transfers": 0}
+    if deal.pk in ndas:
+        figures["ndas"] = 1
+    deal_type = agreements.get(deal.pk)
+    signed = deal.stage in SIGNED_STAGES and deal.outcome in ("", "won")
+    if deal_type is not None and signed:
+        figures["agreements"] = 1
+        figures["transfers"] = int(counts_as_transfer(deal_type))
+    return figures
+
+
+def _stage_durations(deals: QuerySet[Deal], now: datetime) -> dict[str, float]:
+    """Median days per stage, from each deal's transitions in its audit trail (a stage a deal
+    is still in counts up to ``now``)."""
+    spans: dict[str, list[float]] = defaultdict(list)
+    entered: dict[int, tuple[str, datetime]] = {}
+    events = (
+        DealEvent.objects.filter(deal__in=deals)
+        .order_by("deal_id", "seq")
+        .values_list("deal_id", "verb", "occurred_at", "changes")
+    )
+    for deal_id, verb, occurred_at, changes in events:
+        if verb == "interest_expressed":
+            entered[deal_id] = ("interest", occurred_at)
+            continue
+        after = (changes or {}).get("after", {})
+        before = (changes or {}).get("before", {})
+        if "stage" in after and "stage" in before and deal_id in entered:
+            stage, since = entered[deal_id]
+            spans[stage].append((occurred_at - since).total_seconds() / 86400)
+            entered[deal_id] = (after["stage"], occurred_at)
+    for stage, since in entered.values():
+        if stage != "closed":
+            spans[stage].append((now - since).total_seconds() / 86400)
+    return {stage: round(statistics.median(days), 2) for stage, days in spans.items()}
+
+
+def funnel(
+    *,
+    listings: QuerySet[Listing] | None = None,
+    deals: QuerySet[Deal] | None = None,
+    now: datetime | None = None,
+) -> Funnel:
+    """The funnel over ``listings`` and ``deals`` (everything when not given)."""
+    from django.utils import timezone
+
+    now = now or timezone.now()
+    listings = listings if listings is not None else Listing.objects.all()
+    deals = deals if deals is not None else Deal.objects.all()
+    published = listings.filter(
+        Q(status=ListingStatus.PUBLISHED) | Q(first_published_at__isnull=False)
+    )
+    total = dict.fromkeys(STAGES, 0)
+    by_area: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(STAGES, 0))
+    by_direction: dict[str, dict[str, int]] = {d: dict.fromkeys(STAGES[2:], 0) for d in DIRECTIONS}
+
+    for _pk, area in published.values_list("pk", "areas__code"):
+        if area:
+            by_area[area]["listings"] += 1
+    total["listings"] = published.count()
+
+    suggestions = Suggestion.objects.filter(source__in=published)
+    total["suggestions"] = suggestions.count()
+    for area in suggestions.values_list("source__areas__code", flat=True):
+        if area:
+            by_area[area]["suggestions"] += 1
+
+    agreements = dict(Agreement.objects.filter(deal__in=deals).values_list("deal_id", "deal_type"))
+    ndas = set(deals.filter(nda__in_force_at__isnull=False).values_list("pk", flat=True))
+    areas_of: dict[int, list[str]] = defaultdict(list)
+    for deal_pk, area in deals.values_list("pk", "listing__areas__code"):
+        if area:
+            areas_of[deal_pk].append(area)
+    for deal in deals.only("pk", "stage", "outcome", "provider_region", "recipient_region"):
+        figures = _deal_figures(deal, agreements, ndas)
+        for stage, count in figures.items():
+            total[stage] += count
+            by_direction[deal.direction][stage] += count
+            for area in areas_of[deal.pk]:
+                by_area[area][stage] += count
+    return Funnel(
+        total=total,
+        by_area=dict(by_area),
+        by_direction=by_direction,
+        median_days_in_stage=_stage_durations(deals, now),
+    )
