@@ -45,7 +45,8 @@ def _render(request: HttpRequest, result: Any, scope: str) -> HttpResponse:
 
 @login_required
 def my_funnel(request: HttpRequest) -> HttpResponse:
-    organisations = Membership.objects.filter(user=request.user, role__in=EDITOR_ROLES).values(
+    user: Any = request.user
+    organisations = Membership.objects.filter(user=user, role__in=EDITOR_ROLES).values(
         "organisation_id"
     )
     result = funnel(
