@@ -287,3 +287,71 @@ def test_hong_kong_researcher_books_a_chongqing_instrument_and_the_manager_appro
     browser.get(f"{base}/en/instruments/{instrument.pk}/")
     taken = browser.find_element(By.CSS_SELECTOR, "main ul li time").get_attribute("datetime")
     assert (taken or "").startswith(start.strftime("%Y-%m-%dT%H:%M"))
+
+
+def test_chongqing_enterprise_and_hong_kong_university_from_interest_to_signed_licence(
+    browser: webdriver.Chrome,
+    live_server: Any,
+    nda_offer: Listing,
+    officer: User,
+    outsider: User,
+) -> None:
+    """The Chongqing side works in 简体, the Hong Kong side in English; the confidential detail
+    appears for the Chongqing side only once both have confirmed the NDA."""
+    from techbridge.catalogue.tests.published import CANARY
+    from techbridge.pipeline.models import Deal
+
+    base = live_server.url
+    wait = WebDriverWait(browser, 10)
+    _log_in(browser, base, outsider)
+    browser.get(f"{base}/zh-hans/listings/{nda_offer.reference}/")
+    assert CANARY not in browser.page_source
+    _fill(browser, message="我们希望取得该技术在重庆的许可。")
+    _submit(browser, "form[action$='/interest/'] button[type=submit]")
+    assert "您的意向已发送给拥有方" in browser.page_source
+    deal = Deal.objects.get()
+    assert browser.find_element(By.ID, "deal-stage").text == "意向表达"
+    _submit(browser, "form[action$='/logout/'] button")
+
+    _log_in(browser, base, officer)
+    browser.get(f"{base}/en/my/deals/")
+    _click(browser, By.PARTIAL_LINK_TEXT, nda_offer.reference)
+    assert "我们希望取得该技术在重庆的许可。" in browser.page_source
+    _submit(browser, "button[value=screen]")
+    _submit(browser, "button[value=accept]")
+    assert browser.find_element(By.ID, "deal-stage").text == "Non-disclosure agreement"
+    _submit(browser, "form[action$='/nda-confirm/'] button")
+    _submit(browser, "form[action$='/logout/'] button")
+
+    _log_in(browser, base, outsider)
+    browser.get(f"{base}/zh-hans/deals/{deal.pk}/")
+    _submit(browser, "form[action$='/nda-confirm/'] button")
+    assert browser.find_element(By.ID, "deal-stage").text == "尽职调查"
+    browser.get(f"{base}/zh-hans/listings/{nda_offer.reference}/")
+    assert CANARY in browser.page_source
+    browser.get(f"{base}/zh-hans/deals/{deal.pk}/")
+    _submit(browser, "button[value=negotiate]")
+    _submit(browser, "form[action$='/logout/'] button")
+
+    _log_in(browser, base, officer)
+    browser.get(f"{base}/en/deals/{deal.pk}/")
+    Select(browser.find_element(By.NAME, "deal_type")).select_by_value("licence")
+    Select(browser.find_element(By.NAME, "exclusivity")).select_by_value("non_exclusive")
+    _fill(browser, territory="Chongqing", value="800000")
+    Select(browser.find_element(By.NAME, "currency")).select_by_value("CNY")
+    browser.execute_script(
+        "arguments[0].value = arguments[1]",
+        browser.find_element(By.NAME, "signed_on"),
+        "2026-11-01",
+    )
+    _submit(browser, "form[action$='/agreement/'] button[type=submit]")
+    _submit(browser, "button[value=sign]")
+    wait.until(
+        expected_conditions.text_to_be_present_in_element((By.ID, "deal-stage"), "Agreement signed")
+    )
+    deal.refresh_from_db()
+    assert (deal.stage, deal.agreement.deal_type, deal.agreement.registration_required) == (
+        "signed",
+        "licence",
+        True,
+    )
