@@ -105,3 +105,36 @@ def _crosses_boundary(a: str, b: str) -> bool:
 def combined_score(relevance: float, best: float, factor: float) -> float:
     """Relevance scaled to the best candidate (0–1), times the compatibility factor."""
     return (relevance / best if best > 0 else 0.0) * factor
+
+
+@dataclass(frozen=True)
+class Ranked:
+    id: str
+    score: float
+    relevance: float
+    factor: float
+    reasons: list[Reason]
+
+
+def rerank(
+    hits: list[tuple[str, float]],
+    source: MatchProfile,
+    candidates: dict[str, MatchProfile],
+    *,
+    source_is_need: bool,
+) -> list[Ranked]:
+    """Engine hits ``(id, relevance)`` for ``source``, re-ranked by combined score (hits without
+    a profile in ``candidates`` are dropped: not matchable, e.g. the source's own owner's)."""
+    usable = [(doc_id, score) for doc_id, score in hits if doc_id in candidates]
+    if not usable:
+        return []
+    best = max(score for _, score in usable)
+    ranked = []
+    for doc_id, relevance in usable:
+        other = candidates[doc_id]
+        need, offer = (source, other) if source_is_need else (other, source)
+        factor, reasons = compatibility(need, offer)
+        score = combined_score(relevance, best, factor)
+        ranked.append(Ranked(doc_id, score, relevance, factor, reasons))
+    ranked.sort(key=lambda r: (-r.score, r.id))
+    return ranked

@@ -25,7 +25,7 @@ from techbridge.catalogue.models import Listing
 from techbridge.catalogue.permissions import EDITOR_ROLES
 from techbridge.catalogue.search import ENGINE_KIND
 from techbridge.engine import Query, TermMatch
-from techbridge.engine.matching import STRONG, MatchProfile, combined_score, compatibility
+from techbridge.engine.matching import STRONG, MatchProfile, rerank
 from techbridge.matching.documents import listing_pk_of
 from techbridge.matching.index import search_index
 from techbridge.matching.models import Alert, Suggestion
@@ -111,29 +111,26 @@ def suggestions_compute(listing: Listing) -> list[Computed]:
         .exclude(owner_id=listing.owner_id)
         .in_bulk()
     )
-    if not candidates:
-        return []
-    best = max(hits[pk].score for pk in candidates)
-    own = match_profile(listing)
-    computed = []
-    for pk, candidate in candidates.items():
-        other = match_profile(candidate)
-        need, offer = (own, other) if listing.kind in NEED_KINDS else (other, own)
-        factor, reasons = compatibility(need, offer)
-        hit = hits[pk]
-        computed.append(
-            Computed(
-                candidate=candidate,
-                score=combined_score(hit.score, best, factor),
-                relevance=hit.score,
-                factor=factor,
-                reasons={
-                    "terms": _term_matches(hit.matches),
-                    "structured": [[r.code, r.params] for r in reasons],
-                },
-            )
+    profiles = {str(pk): match_profile(candidate) for pk, candidate in candidates.items()}
+    ranked = rerank(
+        [(str(pk), hit.score) for pk, hit in hits.items()],
+        match_profile(listing),
+        profiles,
+        source_is_need=listing.kind in NEED_KINDS,
+    )
+    computed = [
+        Computed(
+            candidate=candidates[int(item.id)],
+            score=item.score,
+            relevance=item.relevance,
+            factor=item.factor,
+            reasons={
+                "terms": _term_matches(hits[int(item.id)].matches),
+                "structured": [[r.code, r.params] for r in item.reasons],
+            },
         )
-    computed.sort(key=lambda c: (-c.score, c.candidate.pk))
+        for item in ranked
+    ]
     return computed[:KEEP]
 
 
