@@ -18,6 +18,7 @@ from django_tasks_db.models import DBTaskResult
 
 from techbridge.catalogue.tasks import listing_lifecycle_tick
 from techbridge.matching.tasks import daily_digest_task, weekly_digest_task
+from techbridge.pipeline.tasks import obligations_remind_task
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ PERIODIC_TASKS: tuple[PeriodicTask, ...] = (
     PeriodicTask(listing_lifecycle_tick, timedelta(hours=1)),
     PeriodicTask(daily_digest_task, timedelta(days=1)),
     PeriodicTask(weekly_digest_task, timedelta(days=7)),
+    PeriodicTask(obligations_remind_task, timedelta(hours=6)),
 )
 
 

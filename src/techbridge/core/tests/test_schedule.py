@@ -20,6 +20,7 @@ PATH = "techbridge.catalogue.tasks.listing_lifecycle_tick"
 DIGESTS = [
     "techbridge.matching.tasks.daily_digest_task",
     "techbridge.matching.tasks.weekly_digest_task",
+    "techbridge.pipeline.tasks.obligations_remind_task",
 ]
 
 

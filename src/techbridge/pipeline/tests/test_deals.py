@@ -213,3 +213,37 @@ def test_checkpoint_does_not_apply_to_hong_kong_technology(
     deal = interest(nda_offer, outsider, cq_enterprise)
     with pytest.raises(ServiceValidationError, match="does not apply"):
         deal_export_classify(actor=officer, deal=deal, classification="free")
+
+
+def test_obligation_reminders_are_sent_once_in_each_readers_language(
+    nda_offer: Listing, officer: User, outsider: User, cq_enterprise: Organisation
+) -> None:
+    from django.core import mail
+
+    from techbridge.pipeline.reminders import obligations_remind
+
+    deal = interest(nda_offer, outsider, cq_enterprise)
+    deal_advance(actor=officer, deal=deal, event="screen")
+    deal_advance(actor=officer, deal=deal, event="accept")
+    nda_confirm(actor=officer, deal=deal)
+    nda_confirm(actor=outsider, deal=deal)
+    deal_advance(actor=officer, deal=deal, event="negotiate")
+    agreement_record(
+        actor=officer,
+        deal=deal,
+        data=AgreementInput(deal_type="assignment", signed_on=date(2026, 11, 1)),
+    )
+    deal_advance(actor=officer, deal=deal, event="sign")
+    obligation = obligation_add(
+        actor=officer, deal=deal, description="Transfer the patent file", due_on=date(2027, 1, 10)
+    )
+    assert obligations_remind(today=date(2027, 1, 2)) == []  # 8 days ahead: not yet
+    assert obligations_remind(today=date(2027, 1, 3)) == [obligation.pk]
+    assert obligations_remind(today=date(2027, 1, 4)) == []
+    subjects = sorted((m.to[0], m.subject) for m in mail.outbox)
+    assert subjects == [
+        ("officer@hk.example.org", "Obligation due on 2027-01-10: Transfer the patent file"),
+        ("outsider@cq.example.org", "义务到期日 2027-01-10：Transfer the patent file"),
+    ]
+    assert verbs(deal)[-1] == "obligation_reminded"
+    assert audit_verify() == []
