@@ -27,9 +27,23 @@ def index_rebuild_task() -> int:
 def suggestions_refresh_task(listing_pk: int, cascade: bool) -> int:
     kept = suggestions_refresh(listing_pk)
     if cascade:
+        waiting = _waiting_refreshes()
         for candidate_pk in kept:
-            suggestions_refresh_task.enqueue(candidate_pk, False)
+            # A burst (an import, the demo) would queue the same refresh many times over;
+            # one waiting refresh of a listing reads its latest state anyway.
+            if candidate_pk not in waiting:
+                suggestions_refresh_task.enqueue(candidate_pk, False)
+                waiting.add(candidate_pk)
     return len(kept)
+
+
+def _waiting_refreshes() -> set[int]:
+    from django_tasks_db.models import DBTaskResult
+
+    runs = DBTaskResult.objects.filter(
+        task_path=suggestions_refresh_task.module_path, status="READY"
+    ).values_list("args_kwargs", flat=True)
+    return {int(run["args"][0]) for run in runs if run.get("args")}
 
 
 @task()

@@ -54,3 +54,30 @@ def test_demo_catalogue_loads_completely_and_only_once() -> None:
     assert again.listings_created == 0
     assert again.listings_present == expected
     assert Listing.objects.count() == expected
+
+    # Demo deals on top, through the pipeline's services: every stage, both directions,
+    # an intact audit trail, and once only.
+    from techbridge.pipeline.demo import load_demo_deals
+    from techbridge.pipeline.models import Deal
+    from techbridge.pipeline.services import audit_verify
+
+    assert load_demo_deals() == 9
+    deals = Deal.objects.all()
+    assert set(deals.values_list("stage", flat=True)) == {
+        "interest",
+        "screening",
+        "nda",
+        "due_diligence",
+        "negotiation",
+        "signed",
+        "obligations",
+    }
+    assert Counter(deal.direction for deal in deals) == {"hk_cq": 7, "cq_hk": 2}
+    assert set(
+        deals.filter(provider_region="cq").values_list("export_classification", flat=True)
+    ) == {
+        "restricted",
+        "free",
+    }
+    assert audit_verify() == []
+    assert load_demo_deals() == 0
