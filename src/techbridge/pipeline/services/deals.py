@@ -163,6 +163,9 @@ def deal_express_interest(
             )
             if message.strip():
                 _message_append(deal, actor, organisation.pk, message.strip())
+            from techbridge.pipeline.notifications import interest_notify_owner
+
+            interest_notify_owner(deal)
             return deal
 
     return idempotent(actor, idempotency_key, write, lambda record: record.deal)  # type: ignore[return-value]

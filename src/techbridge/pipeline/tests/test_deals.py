@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import pytest
+from django.core import mail
 
 from techbridge.accounts.models import Organisation, User
 from techbridge.catalogue.models import Listing
@@ -37,10 +39,18 @@ def interest(listing: Listing, actor: User, organisation: Organisation) -> Deal:
 
 
 def test_hong_kong_offer_to_chongqing_enterprise_from_interest_to_won(
-    nda_offer: Listing, officer: User, outsider: User, cq_enterprise: Organisation
+    nda_offer: Listing,
+    officer: User,
+    outsider: User,
+    cq_enterprise: Organisation,
+    django_capture_on_commit_callbacks: Any,
 ) -> None:
-    deal = interest(nda_offer, outsider, cq_enterprise)
+    with django_capture_on_commit_callbacks(execute=True):
+        deal = interest(nda_offer, outsider, cq_enterprise)
     assert (deal.stage, deal.direction, deal.checkpoint_applies) == ("interest", "hk_cq", False)
+    assert [(m.to, m.subject) for m in mail.outbox] == [
+        (["officer@hk.example.org"], f"New expression of interest in {nda_offer.reference}")
+    ]
     assert DealMessage.objects.get(deal=deal).body == "我们很感兴趣。"
 
     deal_advance(actor=officer, deal=deal, event="screen")
