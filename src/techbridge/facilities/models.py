@@ -162,6 +162,32 @@ class Booking(TimeStampedModel):
     actual_hours = models.DecimalField(
         _("actual hours"), max_digits=7, decimal_places=2, null=True, blank=True
     )
+    # Snapshot at request time, so usage figures and fees never shift with later changes to
+    # the requester's memberships or the fee table.
+    requester_organisation = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("requester's organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    user_category = models.CharField(
+        _("user category"), max_length=20, choices=UserCategory.choices, blank=True
+    )
+    is_cross_boundary = models.BooleanField(
+        _("cross-boundary"),
+        default=False,
+        help_text=_(
+            "Requester and instrument on different sides of the Hong Kong–mainland boundary."
+        ),
+    )
+    fee_rate = models.DecimalField(
+        _("quoted hourly fee"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    fee_currency = models.CharField(
+        _("fee currency"), max_length=3, choices=Currency.choices, blank=True
+    )
 
     class Meta:
         verbose_name = _("booking")

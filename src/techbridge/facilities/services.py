@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from techbridge.accounts.choices import MembershipRole
 from techbridge.accounts.models import Membership
 from techbridge.core.errors import PermissionDenied, ServiceValidationError
+from techbridge.facilities.fees import booking_terms
 from techbridge.facilities.models import Booking, BookingStatus, Instrument
 
 MANAGER_ROLES = (MembershipRole.FACILITY_MANAGER, MembershipRole.ADMIN)
@@ -54,12 +55,18 @@ def booking_request(
         ]
     if errors:
         raise ServiceValidationError(errors)
+    terms = booking_terms(actor, instrument)
     return Booking.objects.create(
         instrument=instrument,
         requester=actor,
         starts_at=starts_at,
         ends_at=ends_at,
         purpose=purpose.strip(),
+        requester_organisation=terms.organisation,
+        user_category=terms.category,
+        is_cross_boundary=terms.cross_boundary,
+        fee_rate=terms.rate,
+        fee_currency=terms.currency,
     )
 
 

@@ -36,8 +36,8 @@ def _sqlite_trigger(event: str) -> str:
 
 SQLITE_FORWARD = [_sqlite_trigger("INSERT"), _sqlite_trigger("UPDATE")]
 SQLITE_BACKWARD = [
-    "DROP TRIGGER facilities_booking_no_overlap_insert",
-    "DROP TRIGGER facilities_booking_no_overlap_update",
+    "DROP TRIGGER IF EXISTS facilities_booking_no_overlap_insert",
+    "DROP TRIGGER IF EXISTS facilities_booking_no_overlap_update",
 ]
 
 

@@ -1,0 +1,68 @@
+"""Booking terms: the requester's category, cross-boundary flag and the quoted fee, fixed at
+request time."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from techbridge.accounts.choices import MembershipRole, OrganisationType, Region
+from techbridge.accounts.models import Organisation, User
+from techbridge.accounts.tests.factories import OrganisationFactory, UserFactory, member_of
+from techbridge.facilities.models import Instrument, InstrumentFee
+from techbridge.facilities.services import booking_request
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def microscope(db: None) -> Instrument:
+    lab = OrganisationFactory.create(
+        slug="cq-lab", org_type=OrganisationType.LABORATORY, region=Region.CHONGQING
+    )
+    instrument = Instrument.objects.create(
+        organisation=lab, name_zh_hans="冷冻电镜", category="imaging", lead_time_days=0
+    )
+    for category, currency, rate in (
+        ("internal", "CNY", "100"),
+        ("academic", "CNY", "300"),
+        ("industry", "CNY", "600"),
+        ("industry", "HKD", "650"),
+        ("cross_boundary", "HKD", "330"),
+        ("cross_boundary", "CNY", "280"),
+    ):
+        InstrumentFee.objects.create(
+            instrument=instrument, user_category=category, currency=currency, hourly_rate=rate
+        )
+    return instrument
+
+
+def _book(user: User, instrument: Instrument) -> tuple[str, bool, Decimal | None, str]:
+    start = timezone.now() + timedelta(days=2)
+    booking = booking_request(
+        actor=user, instrument=instrument, starts_at=start, ends_at=start + timedelta(hours=1)
+    )
+    return booking.user_category, booking.is_cross_boundary, booking.fee_rate, booking.fee_currency
+
+
+def test_categories_and_fees(
+    microscope: Instrument, officer: User, cq_enterprise: Organisation
+) -> None:
+    host_member = member_of(microscope.organisation, MembershipRole.MEMBER)
+    assert _book(host_member, microscope) == ("internal", False, Decimal("100.00"), "CNY")
+    # A Hong Kong university: cross-boundary fee, in the instrument's local currency.
+    assert _book(officer, microscope) == ("cross_boundary", True, Decimal("280.00"), "CNY")
+    enterprise_member = member_of(cq_enterprise, MembershipRole.MEMBER)
+    assert _book(enterprise_member, microscope) == ("industry", False, Decimal("600.00"), "CNY")
+    assert _book(UserFactory.create(), microscope) == ("industry", False, Decimal("600.00"), "CNY")
+
+
+def test_no_fee_defined_quotes_nothing(officer: User, hk_university: Organisation) -> None:
+    chongqing = OrganisationFactory.create(slug="cq-uni", region=Region.CHONGQING)
+    instrument = Instrument.objects.create(
+        organisation=chongqing, name_en="Lathe", category="fabrication", lead_time_days=0
+    )
+    assert _book(officer, instrument) == ("cross_boundary", True, None, "")
