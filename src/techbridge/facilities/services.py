@@ -75,6 +75,10 @@ def _decide(actor: Any, booking: Booking, status: str) -> Booking:
         raise PermissionDenied(_("Only the instrument's managers decide on bookings."))
     try:
         with transaction.atomic():
+            # Decisions on one instrument take turns (its row is the queue): concurrent
+            # approvals checking PostgreSQL's exclusion constraint against each other's
+            # uncommitted rows would otherwise deadlock. The constraint stays the guarantee.
+            Instrument.objects.select_for_update().filter(pk=booking.instrument_id).first()
             locked = Booking.objects.select_for_update().get(pk=booking.pk)
             if locked.status != BookingStatus.REQUESTED:
                 raise ServiceValidationError(_("This booking has been decided already."))

@@ -92,7 +92,7 @@ def digest_send(frequency: str, now: datetime | None = None) -> int:
     for user in users:
         with transaction.atomic():
             alerts = list(
-                Alert.objects.select_for_update()
+                Alert.objects.select_for_update(of=("self",))
                 .filter(user=user, emailed_at__isnull=True)
                 .select_related("listing", "saved_search")
                 .prefetch_related("listing__texts")
