@@ -13,9 +13,18 @@ from techbridge.accounts.models import Organisation, User
 from techbridge.accounts.tests.factories import OrganisationFactory, StaffFactory, member_of
 from techbridge.catalogue.tests.published import catalogue
 from techbridge.pipeline.tests.fixtures import cq_offer, nda_offer, private_uploads, third_party
+from techbridge.programme.tests.fixtures import programme, programme_clock
 
 # Fixtures shared by the page, API and pipeline tests.
-__all__ = ["catalogue", "cq_offer", "nda_offer", "private_uploads", "third_party"]
+__all__ = [
+    "catalogue",
+    "cq_offer",
+    "nda_offer",
+    "private_uploads",
+    "programme",
+    "programme_clock",
+    "third_party",
+]
 
 
 @pytest.fixture
