@@ -62,7 +62,7 @@ def _moment(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-def _in_area(queryset: QuerySet, path: str, area: CooperationArea | None) -> QuerySet:  # type: ignore[type-arg]
+def _in_area(queryset: QuerySet, path: str, area: CooperationArea | None) -> QuerySet:
     if area is None:
         return queryset
     return queryset.filter(**{f"{path}__areas": area}).distinct()
