@@ -15,6 +15,7 @@ from techbridge.web.views import (
     manage,
     matches,
     organisations,
+    programme,
     tokens,
     two_factor,
 )
@@ -74,6 +75,10 @@ urlpatterns = [
         organisations.join_request_decision,
         name="join_request_decide",
     ),
+    path("programme/", programme.programme_dashboard, name="programme"),
+    path("programme/areas/<slug:code>/", programme.programme_area, name="programme_area"),
+    path("programme/tables/<slug:table>.csv", programme.programme_table, name="programme_table"),
+    path("programme/report/", programme.programme_report, name="programme_report"),
     path("instruments/", bookings.instrument_list, name="instruments"),
     path("instruments/<int:pk>/", bookings.instrument_detail, name="instrument"),
     path("my/bookings/", bookings.my_bookings, name="my_bookings"),

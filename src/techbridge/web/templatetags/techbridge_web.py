@@ -44,3 +44,9 @@ def snippets(highlights: Sequence[Highlight], language: str) -> list[Highlight]:
 @register.filter
 def reasons(matches: Sequence[TermMatch]) -> list[presenting.Reason]:
     return presenting.reasons(matches)
+
+
+@register.filter
+def rag_on(milestone: object, today: object) -> str:
+    """A milestone's red/amber/green on ``today``."""
+    return str(milestone.rag(today))  # type: ignore[attr-defined]

@@ -167,6 +167,11 @@ MATRIX: tuple[Rule, ...] = (
         statuses(404, anonymous=302, other_member=302),
         changes=("other_member",),
     ),
+    # The Conference's programme: dashboards for everyone, the report for the secretariat.
+    Rule("web:programme", "GET", "none", EVERYONE),
+    Rule("web:programme_area", "GET", "area", EVERYONE),
+    Rule("web:programme_table", "GET", "programme_csv", EVERYONE),
+    Rule("web:programme_report", "GET", "none", statuses(403, anonymous=302, staff=200)),
     # Instruments and bookings (the member administers the instrument's organisation; the
     # booking was requested by the other organisation's member).
     Rule("web:instruments", "GET", "none", EVERYONE),

@@ -133,6 +133,8 @@ def _url(
             "bad_reset": ["MQ", "bad-token"],
             "organisation": [owner.slug],
             "export_csv": ["csv"],
+            "area": ["innovation_technology"],
+            "programme_csv": ["indicators"],
         }.get(rule.target, [])
     with translation.override("en"):
         return reverse(rule.route, args=args)

@@ -1,0 +1,109 @@
+"""The annual report in three languages and three formats, from the same figures; the PDF is
+rendered to page images and read back by OCR for its headings and figures."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from openpyxl import load_workbook
+
+from techbridge.accounts.models import User
+from techbridge.accounts.tests.sessions import log_in_verified
+from techbridge.programme.report import report_file
+from techbridge.programme.tests.fixtures import YEAR, Programme
+
+pytestmark = pytest.mark.django_db
+
+HEADINGS = {
+    "en": ("Annual report 2026", "Achieved transfers", "Indicators"),
+    "zh-hant": ("2026 年度報告", "已實現的技術轉移", "指標"),
+    "zh-hans": ("2026 年度报告", "已实现的技术转移", "指标"),
+}
+OCR_LANGUAGES = {"en": "eng", "zh-hant": "chi_tra+eng", "zh-hans": "chi_sim+eng"}
+PDF_TOOLS = all(shutil.which(tool) for tool in ("pdftoppm", "tesseract"))
+
+
+def _pdf_tools_or_skip() -> None:
+    if PDF_TOOLS:
+        return
+    if os.environ.get("TECHBRIDGE_REQUIRE_BROWSER") == "1":
+        raise RuntimeError("poppler-utils and tesseract-ocr (chi-sim, chi-tra) are required")
+    pytest.skip("pdftoppm / tesseract not installed")
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hant", "zh-hans"])
+def test_html_report_has_headings_figures_and_the_transfer(
+    programme: Programme, language: str
+) -> None:
+    html = report_file(programme.mechanism, YEAR, language, "html")[0].decode()
+    for heading in HEADINGS[language]:
+        assert heading in html
+    assert programme.won.listing.reference in html
+    # Joint laboratories: 3 + 4 = 7 of 12 + 12 (29 %) for the area and the mechanism;
+    # transfers 1 of 10 (10 %).
+    assert html.count('<td class="n">7</td><td class="n">24</td><td class="n">29</td>') == 2
+    assert '<td class="n">1</td><td class="n">10</td><td class="n">10</td>' in html
+
+
+def test_same_data_and_year_give_the_same_report(programme: Programme) -> None:
+    first = report_file(programme.mechanism, YEAR, "zh-hant", "html")[0]
+    assert report_file(programme.mechanism, YEAR, "zh-hant", "html")[0] == first
+
+
+def test_xlsx_report(programme: Programme) -> None:
+    body = report_file(programme.mechanism, YEAR, "zh-hans", "xlsx")[0]
+    book = load_workbook(io.BytesIO(body))
+    assert book.sheetnames == ["合作领域", "指标", "已实现的技术转移", "转移漏斗"]
+    transfers = list(book["已实现的技术转移"].iter_rows(values_only=True))
+    assert len(transfers) == 2
+    assert transfers[1][1].startswith(programme.won.listing.reference)
+    assert transfers[1][3] == "hk_cq"
+    indicators = {row[0]: row[2:] for row in book["指标"].iter_rows(min_row=2, values_only=True)}
+    assert indicators["已实现的技术转移"] == (1, 10, 10)
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hant", "zh-hans"])
+def test_pdf_pages_read_back_with_headings_and_figures(
+    programme: Programme, language: str, tmp_path: Path
+) -> None:
+    _pdf_tools_or_skip()
+    out = tmp_path / f"report-{language}.pdf"
+    call_command("annual_report", year=YEAR, language=language, format="pdf", output=out)
+    assert out.read_bytes().startswith(b"%PDF")
+    subprocess.run(["pdftoppm", "-r", "150", "-png", str(out), str(tmp_path / "page")], check=True)
+    pages = sorted(tmp_path.glob("page-*.png"))
+    assert pages
+    text = ""
+    for page in pages:
+        read = subprocess.run(
+            ["tesseract", str(page), "-", "-l", OCR_LANGUAGES[language]],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        text += read.stdout
+    flat = "".join(text.split())  # OCR of CJK puts spaces between characters
+    for heading in HEADINGS[language]:
+        assert "".join(heading.split()) in flat, (heading, text[:500])
+    assert programme.won.listing.reference in flat
+
+
+def test_report_page_for_the_secretariat_only(
+    client: Client, programme: Programme, officer: User, reviewer: User
+) -> None:
+    client.force_login(officer)
+    assert client.get(f"/en/programme/report/?year={YEAR}").status_code == 403
+    staff = Client()
+    log_in_verified(staff, reviewer)
+    page = staff.get(f"/zh-hant/programme/report/?year={YEAR}&format=html")
+    assert page.status_code == 200
+    assert "2026 年度報告" in page.content.decode()
+    xlsx = staff.get(f"/en/programme/report/?year={YEAR}&format=xlsx")
+    assert xlsx["Content-Disposition"] == f'attachment; filename="hk-cq-report-{YEAR}-en.xlsx"'
