@@ -10,12 +10,15 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+from techbridge.programme.secretariat import secretariat_site
+
 urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("techbridge.api.urls")),
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path("secretariat/admin/", secretariat_site.urls),
     path("", include("techbridge.web.urls")),
     prefix_default_language=True,
 )

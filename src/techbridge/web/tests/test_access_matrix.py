@@ -40,8 +40,8 @@ def _all_routes() -> set[str]:
         for pattern in resolver.url_patterns:
             if isinstance(pattern, URLResolver):
                 namespace = pattern.namespace
-                if namespace == "admin":
-                    names.add("admin:index")  # the admin site checks its own permissions
+                if namespace in ("admin", "secretariat"):
+                    names.add(f"{namespace}:index")  # admin sites check their own permissions
                     continue
                 names |= walk(pattern, f"{prefix}{namespace}:" if namespace else prefix)
             elif pattern.name:

@@ -1,0 +1,109 @@
+"""The secretariat edits the programme in its own site (second factor first); nobody else
+can, and the public dashboard shows only what is published."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth.models import Group
+from django.test import Client
+
+from techbridge.accounts.models import User
+from techbridge.accounts.tests.factories import UserFactory
+from techbridge.accounts.tests.sessions import log_in_verified
+from techbridge.programme.models import Measurement
+from techbridge.programme.tests.fixtures import YEAR, Programme
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def secretary(db: None) -> User:
+    user = UserFactory.create(email="secretariat@gov.example.hk")
+    group, _ = Group.objects.get_or_create(name="secretariat")
+    user.groups.add(group)
+    return user
+
+
+def test_secretariat_enters_a_measurement_with_evidence(
+    client: Client, programme: Programme, secretary: User
+) -> None:
+    client.force_login(secretary)
+    # Before the second factor: only the second-factor page.
+    assert client.get("/en/secretariat/admin/").status_code == 302
+    log_in_verified(client, secretary)
+    url = f"/en/secretariat/admin/programme/indicator/{programme.labs_b.pk}/change/"
+    page = client.get(url)
+    assert page.status_code == 200
+    form = page.context["adminform"].form
+    data = {
+        name: "" if value is None else value
+        for name, value in form.initial.items()
+        if name in form.fields
+    }
+    data.update(
+        {
+            "mechanism": programme.mechanism.pk,
+            "area": programme.innovation.pk,
+            "item": programme.labs_b.item_id,
+            "is_published": "on",
+            "measurements-TOTAL_FORMS": "3",
+            "measurements-INITIAL_FORMS": "2",
+            "measurements-MIN_NUM_FORMS": "0",
+            "measurements-MAX_NUM_FORMS": "1000",
+        }
+    )
+    for index, measurement in enumerate(programme.labs_b.measurements.order_by("period_start")):
+        data.update(
+            {
+                f"measurements-{index}-id": measurement.pk,
+                f"measurements-{index}-indicator": programme.labs_b.pk,
+                f"measurements-{index}-period_start": measurement.period_start.isoformat(),
+                f"measurements-{index}-period_end": measurement.period_end.isoformat(),
+                f"measurements-{index}-value": str(measurement.value),
+                f"measurements-{index}-evidence": measurement.evidence,
+            }
+        )
+    data.update(
+        {
+            "measurements-2-indicator": programme.labs_b.pk,
+            "measurements-2-period_start": f"{YEAR}-10-01",
+            "measurements-2-period_end": f"{YEAR + 1}-01-01",
+            "measurements-2-value": "2",
+            "measurements-2-evidence": "Two agreements signed at the working meeting",
+        }
+    )
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    added = Measurement.objects.get(indicator=programme.labs_b, period_start=f"{YEAR}-10-01")
+    assert (added.value, added.entered_by) == (Decimal(2), secretary)
+
+
+def test_members_and_the_public_cannot_edit(
+    client: Client, programme: Programme, officer: User
+) -> None:
+    client.force_login(officer)
+    before = Measurement.objects.count()
+    url = f"/en/secretariat/admin/programme/indicator/{programme.labs_b.pk}/change/"
+    assert client.get(url).status_code == 302  # to the site's log-in
+    client.post(url, {"code": "x"})
+    assert Measurement.objects.count() == before
+
+
+def test_public_dashboard_shows_published_records_only(
+    client: Client, programme: Programme
+) -> None:
+    programme.labs_b.is_published = False
+    programme.labs_b.save()
+    page = client.get(f"/en/programme/?year={YEAR}").content.decode()
+    assert "Achieved technology transfers" in page
+    # IT-1's indicator only (table row, chart title and label); with IT-2 it would be 6.
+    assert page.count("Joint laboratories") == 3
+    area = client.get(f"/zh-hans/programme/areas/innovation_technology/?year={YEAR}")
+    body = area.content.decode()
+    assert "Partner laboratory network" in body
+    assert "红" in body  # "Shared instrument list" was due on 31 October
+    csv = client.get(f"/en/programme/tables/indicators.csv?year={YEAR}").content.decode("utf-8-sig")
+    assert csv.splitlines()[0] == "code,name,area,item,unit,value,target,target_year,share_%"
+    assert len(csv.splitlines()) == 3
