@@ -56,18 +56,30 @@ def booking_request(
     if errors:
         raise ServiceValidationError(errors)
     terms = booking_terms(actor, instrument)
-    return Booking.objects.create(
-        instrument=instrument,
-        requester=actor,
-        starts_at=starts_at,
-        ends_at=ends_at,
-        purpose=purpose.strip(),
-        requester_organisation=terms.organisation,
-        user_category=terms.category,
-        is_cross_boundary=terms.cross_boundary,
-        fee_rate=terms.rate,
-        fee_currency=terms.currency,
-    )
+    fields: dict[str, Any] = {
+        "instrument": instrument,
+        "requester": actor,
+        "starts_at": starts_at,
+        "ends_at": ends_at,
+        "purpose": purpose.strip(),
+        "requester_organisation": terms.organisation,
+        "user_category": terms.category,
+        "is_cross_boundary": terms.cross_boundary,
+        "fee_rate": terms.rate,
+        "fee_currency": terms.currency,
+    }
+    if instrument.requires_approval:
+        return Booking.objects.create(**fields)
+    # No approval step: the request takes the time at once, or is refused if it is taken.
+    try:
+        with transaction.atomic():
+            return Booking.objects.create(**fields, status=BookingStatus.APPROVED, decided_at=now)
+    except IntegrityError as error:
+        if "facilities_booking_no_overlap" not in str(error):
+            raise
+        raise ServiceValidationError(
+            _("This time overlaps an approved booking of the instrument.")
+        ) from error
 
 
 def _decide(actor: Any, booking: Booking, status: str) -> Booking:

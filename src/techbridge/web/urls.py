@@ -84,6 +84,7 @@ urlpatterns = [
     path("my/bookings/", bookings.my_bookings, name="my_bookings"),
     path("bookings/<int:pk>/decide/", bookings.booking_decide, name="booking_decide"),
     path("bookings/<int:pk>/cancel/", bookings.booking_cancel_view, name="booking_cancel"),
+    path("bookings/<int:pk>/complete/", bookings.booking_complete_view, name="booking_complete"),
     path(
         "instruments/<int:pk>/calendar.ics",
         calendars.instrument_calendar,

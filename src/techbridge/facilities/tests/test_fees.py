@@ -66,3 +66,46 @@ def test_no_fee_defined_quotes_nothing(officer: User, hk_university: Organisatio
         organisation=chongqing, name_en="Lathe", category="fabrication", lead_time_days=0
     )
     assert _book(officer, instrument) == ("cross_boundary", True, None, "")
+
+
+def test_instrument_without_approval_step_takes_the_time_at_once(
+    microscope: Instrument, officer: User
+) -> None:
+    from techbridge.core.errors import ServiceValidationError
+
+    microscope.requires_approval = False
+    microscope.save()
+    start = timezone.now() + timedelta(days=3)
+    first = booking_request(
+        actor=officer, instrument=microscope, starts_at=start, ends_at=start + timedelta(hours=2)
+    )
+    assert first.status == "approved"
+    with pytest.raises(ServiceValidationError, match="overlaps"):
+        booking_request(
+            actor=officer,
+            instrument=microscope,
+            starts_at=start + timedelta(hours=1),
+            ends_at=start + timedelta(hours=3),
+        )
+    assert microscope.bookings.count() == 1
+
+
+def test_month_calendar_shows_taken_times(
+    client: object, microscope: Instrument, officer: User
+) -> None:
+    from django.test import Client
+
+    assert isinstance(client, Client)
+    start = timezone.localtime(timezone.now() + timedelta(days=3)).replace(
+        hour=9, minute=0, second=0, microsecond=0
+    )
+    microscope.requires_approval = False
+    microscope.save()
+    booking_request(
+        actor=officer, instrument=microscope, starts_at=start, ends_at=start + timedelta(hours=2)
+    )
+    page = client.get(
+        f"/en/instruments/{microscope.pk}/", {"month": start.strftime("%Y-%m")}
+    ).content.decode()
+    assert f"Availability in {start.strftime('%B %Y')}" in page
+    assert '<small class="taken">09:00–11:00</small>' in page

@@ -193,6 +193,14 @@ MATRIX: tuple[Rule, ...] = (
         statuses(403, anonymous=302, member=302, other_member=302),
         changes=("member", "other_member"),
     ),
+    Rule(
+        "web:booking_complete",
+        "POST",
+        "used_booking",
+        statuses(403, anonymous=302, member=302),
+        changes=("member",),
+        body="hours",
+    ),
     # Calendar feeds: busy times are public; a user's feed needs its signed link.
     Rule("web:instrument_calendar", "GET", "instrument", EVERYONE),
     Rule("web:user_calendar", "GET", "bad_token", statuses(404)),

@@ -96,6 +96,20 @@ def _url(
                 ends_at=start + timedelta(hours=1),
             ).pk
         ]
+    elif rule.target == "used_booking":
+        lathe = Instrument.objects.create(
+            organisation=owner, name_en="Lathe", category="fabrication", lead_time_days=0
+        )
+        start = timezone.now() - timedelta(days=1)
+        args = [
+            Booking.objects.create(
+                instrument=lathe,
+                requester=requester,
+                starts_at=start,
+                ends_at=start + timedelta(hours=2),
+                status="approved",
+            ).pk
+        ]
     elif rule.target == "instrument":
         args = [
             Instrument.objects.create(
@@ -165,6 +179,8 @@ def _send(rule: Rule, client: Client, url: str, owner: Organisation) -> Any:
         assert offer is not None
         body = json.dumps({"listing": offer.reference, "organisation": cq.slug})
         return client.post(url, body, content_type="application/json")
+    if rule.body == "hours":
+        return client.post(url, {"actual_hours": "1.5"})
     if rule.body == "useful":
         return client.post(url, {"useful": "1"})
     if rule.body == "save_search":

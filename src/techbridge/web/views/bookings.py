@@ -3,6 +3,10 @@ instrument's managers, approve or decline; everyone's own bookings with their ca
 
 from __future__ import annotations
 
+import calendar
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal, InvalidOperation
 from typing import Any, cast
 
 from django import forms
@@ -24,9 +28,45 @@ from techbridge.facilities.services import (
     MANAGER_ROLES,
     booking_approve,
     booking_cancel,
+    booking_complete,
     booking_decline,
     booking_request,
 )
+
+
+@dataclass(frozen=True)
+class MonthGrid:
+    first: date
+    weeks: list[list[tuple[date, list[Booking]]]]
+    previous: str
+    next: str
+
+
+def month_grid(instrument: Instrument, wanted: str) -> MonthGrid:
+    """The availability calendar: one month (``YYYY-MM``, default this one), weeks from
+    Monday, each day with the times taken on it."""
+    today = timezone.localdate()
+    try:
+        year, month = (int(part) for part in wanted.split("-"))
+        first = date(year, month, 1)
+    except ValueError:
+        first = today.replace(day=1)
+    weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
+    start = timezone.make_aware(datetime.combine(weeks[0][0], time.min))
+    end = timezone.make_aware(datetime.combine(weeks[-1][-1] + timedelta(days=1), time.min))
+    taken: dict[date, list[Booking]] = {}
+    for booking in instrument.bookings.filter(
+        status__in=OCCUPYING_STATUSES, starts_at__lt=end, ends_at__gt=start
+    ).order_by("starts_at"):
+        taken.setdefault(timezone.localtime(booking.starts_at).date(), []).append(booking)
+    previous = (first - timedelta(days=1)).replace(day=1)
+    following = (first + timedelta(days=32)).replace(day=1)
+    return MonthGrid(
+        first=first,
+        weeks=[[(day, taken.get(day, [])) for day in week] for week in weeks],
+        previous=previous.strftime("%Y-%m"),
+        next=following.strftime("%Y-%m"),
+    )
 
 
 class BookingForm(forms.Form):
@@ -75,7 +115,12 @@ def instrument_detail(request: HttpRequest, pk: int) -> HttpResponse:
         status__in=OCCUPYING_STATUSES, ends_at__gte=timezone.now()
     ).order_by("starts_at")[:50]
     status = 400 if form.errors else 200
-    context = {"instrument": instrument, "form": form, "busy": busy}
+    context = {
+        "instrument": instrument,
+        "form": form,
+        "busy": busy,
+        "month": month_grid(instrument, request.GET.get("month", "")),
+    }
     return render(request, "web/instrument_detail.html", context, status=status)
 
 
@@ -92,11 +137,21 @@ def my_bookings(request: HttpRequest) -> HttpResponse:
         .select_related("instrument", "requester")
         .order_by("starts_at")
     )
+    to_complete = (
+        Booking.objects.filter(
+            instrument__organisation_id__in=list(managed),
+            status=BookingStatus.APPROVED,
+            starts_at__lt=timezone.now(),
+        )
+        .select_related("instrument", "requester")
+        .order_by("starts_at")
+    )
     mine = (
         Booking.objects.filter(requester=user).select_related("instrument").order_by("-starts_at")
     )
     feed = request.build_absolute_uri(reverse("web:user_calendar", args=[user_feed_token(user.pk)]))
-    return render(request, "web/my_bookings.html", {"pending": pending, "mine": mine, "feed": feed})
+    context = {"pending": pending, "to_complete": to_complete, "mine": mine, "feed": feed}
+    return render(request, "web/my_bookings.html", context)
 
 
 @login_required
@@ -106,6 +161,22 @@ def booking_decide(request: HttpRequest, pk: int) -> HttpResponse:
     decide = booking_approve if request.POST.get("decision") == "approve" else booking_decline
     try:
         decide(actor=request.user, booking=booking)
+    except ServiceValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("web:my_bookings")
+
+
+@login_required
+@require_POST
+def booking_complete_view(request: HttpRequest, pk: int) -> HttpResponse:
+    booking = get_object_or_404(Booking.objects.select_related("instrument"), pk=pk)
+    try:
+        hours = Decimal(request.POST.get("actual_hours", ""))
+    except InvalidOperation:
+        messages.error(request, _("Give the hours used as a number."))
+        return redirect("web:my_bookings")
+    try:
+        booking_complete(actor=request.user, booking=booking, actual_hours=hours)
     except ServiceValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("web:my_bookings")
