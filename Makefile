@@ -25,6 +25,7 @@ setup: install
 	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py load_demo_deals
+	$(BIN)/python manage.py load_demo_programme
 	$(BIN)/python manage.py ensure_demo_admin
 
 run: setup

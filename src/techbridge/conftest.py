@@ -8,6 +8,10 @@ from typing import Any
 
 import pytest
 
+# DRF's throttles keep ``time.time`` as a class attribute taken at import: imported first inside
+# a frozen-clock test, they would keep freezegun's function (and break every later request).
+import rest_framework.throttling  # noqa: F401
+
 from techbridge.accounts.choices import MembershipRole, OrganisationType, Region
 from techbridge.accounts.models import Organisation, User
 from techbridge.accounts.tests.factories import OrganisationFactory, StaffFactory, member_of

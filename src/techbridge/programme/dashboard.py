@@ -21,7 +21,7 @@ from techbridge.programme.indicators import (
     roll_up,
     year_period,
 )
-from techbridge.programme.models import CooperationArea, Indicator, Mechanism, Milestone
+from techbridge.programme.models import CooperationArea, Indicator, Mechanism, Meeting, Milestone
 
 DUE_SOON = timedelta(days=30)
 TREND_YEARS = 3
@@ -79,6 +79,7 @@ class Dashboard:
     funnel: Funnel
     transfers: list[Agreement]
     rollups: list[RollUpTable]
+    meetings: list[Meeting]
 
 
 def _milestones(mechanism: Mechanism) -> list[Milestone]:
@@ -91,6 +92,20 @@ def _milestones(mechanism: Mechanism) -> list[Milestone]:
         .exclude(status__in=[Milestone.Status.DONE, Milestone.Status.CANCELLED])
         .select_related("initiative__item__area")
         .order_by("due_on", "pk")
+    )
+
+
+def _meetings(mechanism: Mechanism, period: Period) -> list[Meeting]:
+    """The year's published meetings with their decisions and action items, oldest first."""
+    return list(
+        Meeting.objects.filter(
+            mechanism=mechanism,
+            is_published=True,
+            held_on__gte=period.start,
+            held_on__lt=period.end,
+        )
+        .prefetch_related("decisions__item", "action_items__item")
+        .order_by("held_on", "pk")
     )
 
 
@@ -225,4 +240,5 @@ def dashboard(mechanism: Mechanism, year: int, today: date) -> Dashboard:
         funnel=funnel(deals=deals),
         transfers=achieved_transfers(period),
         rollups=rollup_tables(mechanism, indicators, year),
+        meetings=_meetings(mechanism, period),
     )

@@ -17,6 +17,16 @@ from techbridge.core.scripts import to_simplified, to_traditional_hk
 AMBER_WINDOW = timedelta(days=30)
 
 
+def in_reader_language(en: str, hant: str, hans: str) -> str:
+    """The text in the active language, converted from the other script, else any text."""
+    language = get_language() or "en"
+    if language == "zh-hant":
+        return hant or to_traditional_hk(hans) or en
+    if language == "zh-hans":
+        return hans or to_simplified(hant) or en
+    return en or hant or hans
+
+
 class TrilingualTitle(models.Model):
     """A title in the three languages; ``title`` follows the active language."""
 
@@ -32,12 +42,7 @@ class TrilingualTitle(models.Model):
 
     @property
     def title(self) -> str:
-        language = get_language() or "en"
-        if language == "zh-hant":
-            return self.title_zh_hant or to_traditional_hk(self.title_zh_hans) or self.title_en
-        if language == "zh-hans":
-            return self.title_zh_hans or to_simplified(self.title_zh_hant) or self.title_en
-        return self.title_en or self.title_zh_hant or self.title_zh_hans
+        return in_reader_language(self.title_en, self.title_zh_hant, self.title_zh_hans)
 
 
 class Initiative(TrilingualTitle, TimeStampedModel):
@@ -160,6 +165,10 @@ class Decision(models.Model):
 
     def __str__(self) -> str:
         return (self.text_en or self.text_zh_hant or self.text_zh_hans)[:80]
+
+    @property
+    def text(self) -> str:
+        return in_reader_language(self.text_en, self.text_zh_hant, self.text_zh_hans)
 
 
 class ActionItem(models.Model):

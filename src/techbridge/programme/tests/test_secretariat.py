@@ -12,7 +12,7 @@ from django.test import Client
 from techbridge.accounts.models import User
 from techbridge.accounts.tests.factories import UserFactory
 from techbridge.accounts.tests.sessions import log_in_verified
-from techbridge.programme.models import Measurement
+from techbridge.programme.models import ActionItem, Decision, Measurement, Meeting
 from techbridge.programme.tests.fixtures import YEAR, Programme
 
 pytestmark = pytest.mark.django_db
@@ -98,12 +98,86 @@ def test_public_dashboard_shows_published_records_only(
     programme.labs_b.save()
     page = client.get(f"/en/programme/?year={YEAR}").content.decode()
     assert "Achieved technology transfers" in page
-    # IT-1's indicator only (table row, chart title and label); with IT-2 it would be 6.
-    assert page.count("Joint laboratories") == 3
+    # IT-1's indicator only (table row, chart title and label, roll-up heading); with IT-2
+    # it would be 8.
+    assert page.count("Joint laboratories") == 4
+    assert "IT-2" not in page
     area = client.get(f"/zh-hans/programme/areas/innovation_technology/?year={YEAR}")
     body = area.content.decode()
     assert "Partner laboratory network" in body
     assert "红" in body  # "Shared instrument list" was due on 31 October
     csv = client.get(f"/en/programme/tables/indicators.csv?year={YEAR}").content.decode("utf-8-sig")
-    assert csv.splitlines()[0] == "code,name,area,item,unit,value,target,target_year,share_%"
-    assert len(csv.splitlines()) == 3
+    assert csv.splitlines() == [
+        "code,name,area,item,unit,value,target,target_year,share_%,hk_cq,cq_hk,other",
+        "transfers,Achieved technology transfers,,,agreements,1,10.00,2026,10,1,0,0",
+        "joint_labs,Joint laboratories,innovation_technology,IT-1,laboratories,3.00,12.00,2026,"
+        "25,,,",
+    ]
+
+
+def test_dashboard_splits_transfers_by_direction_and_rolls_up(
+    client: Client, programme: Programme
+) -> None:
+    page = client.get(f"/zh-hant/programme/?year={YEAR}").content.decode()
+    # The one won deal is a Hong Kong offer licensed to a Chongqing enterprise.
+    assert "香港 → 重慶: 1 · 重慶 → 香港: 0" in page
+    rollups = client.get(f"/en/programme/tables/rollups.csv?year={YEAR}")
+    assert rollups["Content-Disposition"] == 'attachment; filename="programme-rollups-2026.csv"'
+    assert rollups.content.decode("utf-8-sig").splitlines() == [
+        "code,level,label,value,target,share_%",
+        "transfers,mechanism,Hong Kong–Chongqing Cooperation Conference,1,10.00,10",
+        "joint_labs,mechanism,Hong Kong–Chongqing Cooperation Conference,7.00,24.00,29",
+        "joint_labs,area,Innovation and technology,7.00,24.00,29",
+        "joint_labs,item,IT-1,3.00,12.00,25",
+        "joint_labs,item,IT-2,4.00,12.00,33",
+    ]
+
+
+def test_published_meetings_with_decisions_and_actions(
+    client: Client, programme: Programme
+) -> None:
+    from datetime import date
+
+    item = programme.labs_a.item
+    plenary = Meeting.objects.create(
+        mechanism=programme.mechanism,
+        kind="plenary",
+        held_on=date(YEAR, 6, 2),
+        location="Chongqing",
+        title_en="Seventh plenary",
+        title_zh_hans="第七次全体会议",
+        is_published=True,
+    )
+    Decision.objects.create(
+        meeting=plenary,
+        item=item,
+        text_en="Open the labs to partners",
+        text_zh_hans="向伙伴开放实验室",
+    )
+    ActionItem.objects.create(
+        meeting=plenary,
+        item=item,
+        description="List the instruments",
+        side="both",
+        due_on=date(YEAR, 9, 1),
+    )
+    Meeting.objects.create(
+        mechanism=programme.mechanism,
+        kind="working",
+        held_on=date(YEAR, 7, 1),
+        title_en="Draft agenda meeting",
+        is_published=False,
+    )
+    page = client.get(f"/zh-hant/programme/?year={YEAR}").content.decode()
+    assert "第七次全體會議" in page  # converted from the Simplified title
+    assert "IT-1: 向夥伴開放實驗室" in page
+    assert "Draft agenda meeting" not in page
+    assert "逾期" in page  # the action was due on 1 September and is not done
+    csv = client.get(f"/en/programme/tables/meetings.csv?year={YEAR}").content.decode("utf-8-sig")
+    assert csv.splitlines() == [
+        "held_on,meeting,kind,record,item,text,side,due_on,done_on",
+        "2026-06-02,Seventh plenary,plenary,decision,IT-1,Open the labs to partners,,,",
+        "2026-06-02,Seventh plenary,plenary,action,IT-1,List the instruments,both,2026-09-01,",
+    ]
+    last_year = client.get(f"/en/programme/?year={YEAR - 1}").content.decode()
+    assert "Seventh plenary" not in last_year

@@ -105,6 +105,9 @@ def programme_table(request: HttpRequest, table: str) -> HttpResponse:
             "target",
             "target_year",
             "share_%",
+            "hk_cq",
+            "cq_hk",
+            "other",
         ]
         rows = [
             [
@@ -117,6 +120,7 @@ def programme_table(request: HttpRequest, table: str) -> HttpResponse:
                 r.indicator.target,
                 r.indicator.target_year,
                 "" if r.share_of_target is None else r.share_of_target,
+                *(r.split.get(d, "") for d in ("hk_cq", "cq_hk", "other")),
             ]
             for r in board.indicators
         ]
@@ -139,6 +143,61 @@ def programme_table(request: HttpRequest, table: str) -> HttpResponse:
                 m.rag(board.today),
             ]
             for m in [*board.overdue, *board.due_soon]
+        ]
+    elif table == "rollups":
+        header = ["code", "level", "label", "value", "target", "share_%"]
+        rows = [
+            [
+                t.code,
+                r.level,
+                r.label,
+                "" if r.value is None else r.value,
+                "" if r.target is None else r.target,
+                "" if r.share_of_target is None else r.share_of_target,
+            ]
+            for t in board.rollups
+            for r in t.rows
+        ]
+    elif table == "meetings":
+        header = [
+            "held_on",
+            "meeting",
+            "kind",
+            "record",
+            "item",
+            "text",
+            "side",
+            "due_on",
+            "done_on",
+        ]
+        rows = [
+            [
+                m.held_on.isoformat(),
+                m.title,
+                m.kind,
+                "decision",
+                d.item.reference if d.item else "",
+                d.text,
+                "",
+                "",
+                "",
+            ]
+            for m in board.meetings
+            for d in m.decisions.all()
+        ] + [
+            [
+                m.held_on.isoformat(),
+                m.title,
+                m.kind,
+                "action",
+                a.item.reference if a.item else "",
+                a.description,
+                a.side,
+                a.due_on.isoformat(),
+                a.done_on.isoformat() if a.done_on else "",
+            ]
+            for m in board.meetings
+            for a in m.action_items.all()
         ]
     elif table == "funnel":
         header = ["stage", "total", "hk_cq", "cq_hk", "other"]
