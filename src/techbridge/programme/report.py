@@ -89,12 +89,38 @@ def report_xlsx(board: Dashboard) -> bytes:
         ],
         first=True,
     )
+    directions = ("hk_cq", "cq_hk", "other")
     sheet(
         _("Indicators"),
-        [_("Indicator"), _("Unit"), _("Value"), _("Target"), _("Share of target (%)")],
         [
-            [r.indicator.name, r.indicator.unit, r.value, r.indicator.target, r.share_of_target]
+            _("Indicator"),
+            _("Unit"),
+            _("Value"),
+            _("Target"),
+            _("Share of target (%)"),
+            _("Hong Kong → Chongqing"),
+            _("Chongqing → Hong Kong"),
+            _("Other directions"),
+        ],
+        [
+            [
+                r.indicator.name,
+                r.indicator.unit,
+                r.value,
+                r.indicator.target,
+                r.share_of_target,
+                *(r.split.get(d) for d in directions),
+            ]
             for r in board.indicators
+        ],
+    )
+    sheet(
+        _("Roll-ups"),
+        [_("Indicator"), _("Level"), _("Value"), _("Target"), _("Share of target (%)")],
+        [
+            [t.name, row.label, row.value, row.target, row.share_of_target]
+            for t in board.rollups
+            for row in t.rows
         ],
     )
     sheet(
@@ -108,6 +134,19 @@ def report_xlsx(board: Dashboard) -> bytes:
                 a.deal.direction,
             ]
             for a in board.transfers
+        ],
+    )
+    sheet(
+        _("Meetings"),
+        [_("Held on"), _("Meeting"), _("Decisions"), _("Action items")],
+        [
+            [
+                m.held_on,
+                m.title,
+                "\n".join(d.text for d in m.decisions.all()),
+                "\n".join(a.description for a in m.action_items.all()),
+            ]
+            for m in board.meetings
         ],
     )
     sheet(

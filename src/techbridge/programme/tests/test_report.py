@@ -60,13 +60,19 @@ def test_same_data_and_year_give_the_same_report(programme: Programme) -> None:
 def test_xlsx_report(programme: Programme) -> None:
     body = report_file(programme.mechanism, YEAR, "zh-hans", "xlsx")[0]
     book = load_workbook(io.BytesIO(body))
-    assert book.sheetnames == ["合作领域", "指标", "已实现的技术转移", "转移漏斗"]
+    assert book.sheetnames == ["合作领域", "指标", "汇总", "已实现的技术转移", "会议", "转移漏斗"]
     transfers = list(book["已实现的技术转移"].iter_rows(values_only=True))
     assert len(transfers) == 2
     assert transfers[1][1].startswith(programme.won.listing.reference)
     assert transfers[1][3] == "hk_cq"
     indicators = {row[0]: row[2:] for row in book["指标"].iter_rows(min_row=2, values_only=True)}
-    assert indicators["已实现的技术转移"] == (1, 10, 10)
+    assert indicators["已实现的技术转移"] == (1, 10, 10, 1, 0, 0)
+    rollups = list(book["汇总"].iter_rows(min_row=2, values_only=True))
+    assert rollups[-3:] == [
+        ("联合实验室", "创新科技", 7, 24, 29),
+        ("联合实验室", "IT-1", 3, 12, 25),
+        ("联合实验室", "IT-2", 4, 12, 33),
+    ]
 
 
 @pytest.mark.parametrize("language", ["en", "zh-hant", "zh-hans"])
