@@ -330,8 +330,10 @@ def run_worker(name: str, count: int, work: Path) -> dict[str, Any]:
 
 
 def analysis_worker(work: Path) -> dict[str, Any]:
-    """Han characters per second: our analyzer (cold caches, then warm) beside plain jieba,
-    on real CSL titles and abstracts and on the Chinese fields of synthetic listings."""
+    """Han characters per second beside plain jieba, on real CSL titles and abstracts and on
+    the Chinese fields of synthetic listings: our indexing path (``index_terms``: the terms a
+    document puts in the index, no caches) and our query path (``terms``, ordered, with its
+    caches cold and then warm)."""
     import jieba
 
     from techbridge.engine.text import english, normalize
@@ -357,6 +359,7 @@ def analysis_worker(work: Path) -> dict[str, Any]:
         normalize.fold_chinese.cache_clear()
         english.stem.cache_clear()
         analyzer = default_analyzer.__wrapped__()
+        index = max(rate(analyzer.index_terms) for _ in range(2))
         cold = rate(analyzer.terms)
         warm = rate(analyzer.terms)
         plain = max(rate(jieba.lcut) for _ in range(2))
@@ -364,10 +367,12 @@ def analysis_worker(work: Path) -> dict[str, Any]:
         out[label] = {
             "texts": len(texts),
             "han_chars": han,
+            "ours_index": index,
             "ours_cold": cold,
             "ours_warm": warm,
             "jieba_lcut": plain,
             "jieba_lcut_no_hmm": no_hmm,
+            "ratio_index": round(index / plain, 2),
             "ratio_cold": round(cold / plain, 2),
             "ratio_warm": round(warm / plain, 2),
         }
@@ -511,9 +516,12 @@ def print_analysis(result: dict[str, Any]) -> None:
     print("Chinese analysis throughput (Han characters per second, one thread):")
     for label, r in result.items():
         print(
-            f"  {label}: ours cold {r['ours_cold']:,} / warm {r['ours_warm']:,}; "
-            f"jieba.lcut {r['jieba_lcut']:,} (HMM off {r['jieba_lcut_no_hmm']:,}); "
-            f"ours/jieba cold {r['ratio_cold']} warm {r['ratio_warm']} (target >= 5)"
+            f"  {label}: ours indexing {r['ours_index']:,}; jieba.lcut {r['jieba_lcut']:,} "
+            f"(HMM off {r['jieba_lcut_no_hmm']:,}); ours/jieba {r['ratio_index']} (target >= 5)"
+        )
+        print(
+            f"    query path (ordered terms, with its segment cache): cold {r['ours_cold']:,} "
+            f"({r['ratio_cold']}x), warm {r['ours_warm']:,} ({r['ratio_warm']}x)"
         )
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 
 from techbridge.pipeline.choices import CROSSWALK
 from techbridge.pipeline.funnel import Funnel, funnel
@@ -226,7 +226,13 @@ def dashboard(mechanism: Mechanism, year: int, today: date) -> Dashboard:
     indicators = list(
         Indicator.objects.filter(mechanism=mechanism, is_published=True)
         .select_related("area", "item")
-        .order_by("area__position", "item__reference", "code")
+        # The mechanism's own indicators first, then by area and item, on every database
+        # (SQLite sorts NULLs first, PostgreSQL last).
+        .order_by(
+            F("area__position").asc(nulls_first=True),
+            F("item__reference").asc(nulls_first=True),
+            "code",
+        )
     )
     deals = Deal.objects.filter(listing__areas__mechanism=mechanism).distinct()
     return Dashboard(

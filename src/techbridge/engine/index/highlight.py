@@ -82,7 +82,7 @@ def explain(
     """Which query terms (typed, script-folded, variant or translated) matched which fields."""
     field_terms: dict[str, set[str]] = {}
     for field, _, text in _fields(document):
-        field_terms.setdefault(field, set()).update(analyzer.terms(text))
+        field_terms.setdefault(field, set()).update(analyzer.index_terms(text))
     out: list[TermMatch] = []
     seen: set[tuple[str, str, str]] = set()
     for concept in concepts:

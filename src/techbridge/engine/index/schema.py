@@ -50,9 +50,9 @@ def to_tantivy(document: Document, analyzer: Analyzer) -> tantivy.Document:
     fields: dict[str, list[str]] = {name: [] for name in TEXT_FIELDS}
     for texts in document.texts.values():
         for name, text in texts.items():
-            fields[field_of(name)].extend(analyzer.terms(text))
+            fields[field_of(name)].extend(analyzer.index_terms(text))
     for keyword in document.keywords:
-        fields["keywords"].extend(analyzer.terms(keyword))
+        fields["keywords"].extend(analyzer.index_terms(keyword))
     values: dict[str, object] = {
         "id": document.id,
         "source": json.dumps(document.to_json(), ensure_ascii=False).encode("utf-8"),

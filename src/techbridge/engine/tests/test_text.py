@@ -57,16 +57,40 @@ def test_unknown_words_fall_back_to_bigrams() -> None:
 
 
 def test_cut_matches_jieba() -> None:
-    """The segmenter's own route search gives exactly jieba.cut(HMM=False)'s words."""
+    """jieba-rs gives exactly jieba.cut(HMM=False)'s words, glossary words included."""
+    from techbridge.engine.text.chinese import GLOSSARY_FREQUENCY, import_jieba
+
     segmenter = default_analyzer().segmenter
+    reference = import_jieba().Tokenizer()
+    reference.initialize()
+    for word in segmenter._added:
+        reference.add_word(word, freq=GLOSSARY_FREQUENCY)
     corpus = json.loads((Path(__file__).parent / "cases" / "corpus.json").read_text("utf-8"))
     texts = [t for record in corpus for f in record["texts"].values() for t in f.values()]
-    # Plus ideographs jieba leaves unsegmented (extension A, U+9FD6 and up, extension B).
-    texts += ["基因编辑技术研究", "数字化转型", "㐀中国\u9fd6人民\u4dbf研究", "\U00020000测试"]
+    texts += ["基因编辑技术研究", "数字化转型", "香港科技园的人工智能实验室与重庆的企业合作"]
     runs = [run for t in texts for run in HAN_RUN_RE.findall(fold_chinese(normalize(t)))]
     assert len(runs) > 15
     for run in runs:
-        assert segmenter.cut(run) == list(segmenter._jieba.cut(run, HMM=False)), run
+        assert segmenter.cut(run) == list(reference.cut(run, HMM=False)), run
+
+
+def test_rare_ideographs_are_kept() -> None:
+    """Extension A and B ideographs and the newest unified ones come out, none lost."""
+    segmenter = default_analyzer().segmenter
+    for run, words in (
+        ("㐀中国\u9fd6人民\u4dbf研究", {"中国", "人民", "研究"}),
+        ("\U00020000测试", {"测试"}),
+    ):
+        assert "".join(segmenter.cut(run)) == run
+        assert words <= set(segmenter.cut(run))
+
+
+def test_word_frequency_from_jieba_dictionary() -> None:
+    segmenter = default_analyzer().segmenter
+    assert segmenter.word_frequency("中国") == 129_470  # jieba 0.42 dict.txt
+    assert segmenter.word_frequency("嵘嵘峣") == 0
+    glossary_word = next(iter(segmenter._added))
+    assert segmenter.word_frequency(glossary_word) == 100_000
 
 
 def test_phrase_level_folding() -> None:
@@ -104,3 +128,34 @@ def test_import_loads_no_django() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_fast_terms_equal_the_terms_with_offsets() -> None:
+    """The indexing path (terms only) and the query/highlight path (terms with offsets) give
+    the same terms: variants, bigram fallback, stop characters and long words included."""
+    segmenter = default_analyzer().segmenter
+    corpus = json.loads((Path(__file__).parent / "cases" / "corpus.json").read_text("utf-8"))
+    texts = [t for record in corpus for f in record["texts"].values() for t in f.values()]
+    texts += ["数码网络的嵘嵘峣研究", "的", "嵘", "中华人民共和国的数码港", "了和与"]
+    runs = [run for t in texts for run in HAN_RUN_RE.findall(fold_chinese(normalize(t)))]
+    for run in runs:
+        assert segmenter.segment_terms(run) == tuple(t[0] for t in segmenter.segment(run)), run
+
+
+def test_index_terms_are_the_terms_as_a_multiset() -> None:
+    """What indexing stores equals what queries and highlights analyse, term for term."""
+    from collections import Counter
+
+    analyzer = default_analyzer()
+    corpus = json.loads((Path(__file__).parent / "cases" / "corpus.json").read_text("utf-8"))
+    texts = [t for record in corpus for f in record["texts"].values() for t in f.values()]
+    texts += [
+        "基于CRISPR的基因编辑",
+        "數碼港的人工智能實驗室 AI lab, 2024年",
+        "的",
+        "嵘嵘峣 and 研究\n中国",
+        "㐀中国\u9fd6人民\u4dbf研究",
+        "",
+    ]
+    for text in texts:
+        assert Counter(analyzer.index_terms(text)) == Counter(analyzer.terms(text)), text

@@ -14,9 +14,16 @@ from functools import lru_cache
 
 from techbridge.engine.text.chinese import Segmenter
 from techbridge.engine.text.english import STOP_WORDS, is_stop, stem
-from techbridge.engine.text.normalize import HAN_RANGES, fold_chinese, normalize
+from techbridge.engine.text.normalize import (
+    HAN_RANGES,
+    fold_chinese,
+    fold_chinese_once,
+    normalize,
+)
 
 _RUN_RE = re.compile(f"([{HAN_RANGES}]+)|([^\\W_{HAN_RANGES}]+)")
+_HAN_RUN_RE = re.compile(f"[{HAN_RANGES}]+")
+_LATIN_WORD_RE = re.compile(f"[^\\W_{HAN_RANGES}]+")
 
 
 @dataclass(frozen=True)
@@ -48,14 +55,25 @@ class Analyzer:
         """Index terms of ``text`` in order (the fast path used while indexing)."""
         folded = fold_chinese(normalize(text))
         out: list[str] = []
-        segment = self.segmenter.segment
+        segment = self.segmenter.segment_terms
         # findall's (han, word) pairs spare a match object per run; this runs for every field
         # of every document indexed.
         for han, word in _RUN_RE.findall(folded):
             if han:
-                out += [t[0] for t in segment(han)]
+                out += segment(han)
             elif word not in STOP_WORDS:
                 out.append(stem(word))
+        return out
+
+    def index_terms(self, text: str) -> list[str]:
+        """The terms of :meth:`terms` as a multiset, Latin words first: what a document's field
+        puts in the index, where order does not count (no positions are stored). One
+        segmenter call per text and no caches: the fast path of indexing."""
+        folded = fold_chinese_once(normalize(text))
+        out = [stem(w) for w in _LATIN_WORD_RE.findall(folded) if w not in STOP_WORDS]
+        runs = _HAN_RUN_RE.findall(folded)
+        if runs:
+            out += self.segmenter.terms_of_runs("\n".join(runs))
         return out
 
     def tokens(self, text: str) -> tuple[list[Token], bool]:

@@ -34,12 +34,16 @@ def has_han(text: str) -> bool:
     return HAN_RE.search(text) is not None
 
 
-@lru_cache(maxsize=65536)
-def fold_chinese(text: str) -> str:
+def fold_chinese_once(text: str) -> str:
     """Fold Traditional (HK or TW, phrase-level) to Simplified; Simplified is unchanged."""
     if not has_han(text):
         return text
     return str(_TW_TO_S.convert(_HK_TO_T.convert(text)))
+
+
+#: The same, remembered: queries and highlighted fields repeat; documents being indexed do not
+#: (they use :func:`fold_chinese_once`, sparing the cache's cost and memory).
+fold_chinese = lru_cache(maxsize=65536)(fold_chinese_once)
 
 
 def is_traditional(text: str) -> bool:
