@@ -34,11 +34,26 @@ class Index:
         encoder: Encoder | None = None,
         threads: int = 1,
         heap_bytes: int = 64_000_000,
+        replace_outdated: bool = False,
     ):
-        self._store = Store(path, analyzer, heap_bytes=heap_bytes, threads=threads)
+        """Open (or create) the index at ``path``. An index written by an earlier engine version
+        raises :class:`IndexFormatError`, or with ``replace_outdated`` is replaced by an empty
+        one (see :attr:`replaced_outdated`) for the caller to rebuild from its source."""
+        self._store = Store(
+            path,
+            analyzer,
+            heap_bytes=heap_bytes,
+            threads=threads,
+            replace_outdated=replace_outdated,
+        )
         self._translator = Translator(self._store.analyzer)
         self._encoder = encoder
         self._vectors = VectorStore(self._store.path / "vectors.json") if encoder else None
+
+    @property
+    def replaced_outdated(self) -> bool:
+        """True when opening found an index of an earlier format and started an empty one."""
+        return self._store.replaced_outdated
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], **options: object) -> Index:

@@ -13,9 +13,14 @@ from typing import Literal
 Language = Literal["en", "zh-hant", "zh-hans"]
 LANGUAGES: tuple[Language, ...] = ("en", "zh-hant", "zh-hans")
 
-#: Free-text fields with their BM25 boost; any other text field is indexed as "body".
-FIELD_BOOSTS: dict[str, float] = {"title": 3.0, "keywords": 2.0, "summary": 1.5, "body": 1.0}
-TEXT_FIELDS: tuple[str, ...] = tuple(FIELD_BOOSTS)
+#: Free-text fields with their weight; any other text field is indexed as "body". A term in a
+#: field counts ``weight`` times in the document's one scored field (BM25F, Robertson, Zaragoza
+#: & Taylor 2004: weight term frequencies across fields, then saturate once, normalised by the
+#: weighted length), rather than a sum of per-field BM25 scores, which over-rewards short fields:
+#: a word in a distractor's title would outscore the same words throughout a relevant body.
+FIELD_WEIGHTS: dict[str, int] = {"title": 3, "keywords": 2, "summary": 2, "body": 1}
+FIELD_BOOSTS: dict[str, float] = {name: float(w) for name, w in FIELD_WEIGHTS.items()}
+TEXT_FIELDS: tuple[str, ...] = tuple(FIELD_WEIGHTS)
 
 #: Facets carried as sets of strings; "kind" and "tier" come from dedicated attributes.
 #: ``audience`` lets a caller publish several versions of one record for different readers

@@ -7,6 +7,7 @@ the database at any time.
 
 from __future__ import annotations
 
+import logging
 import threading
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from django.conf import settings
 
 from techbridge.engine import Index
 
+logger = logging.getLogger(__name__)
 _lock = threading.Lock()
 _handles: dict[Path, Index] = {}
 
@@ -28,8 +30,19 @@ def search_index() -> Index:
         handle = _handles.get(path)
         if handle is None:
             path.mkdir(parents=True, exist_ok=True)
-            handle = _handles[path] = Index.open(path)
+            handle = _handles[path] = Index.open(path, replace_outdated=True)
+            if handle.replaced_outdated:
+                _rebuild_later(path)
         return handle
+
+
+def _rebuild_later(path: Path) -> None:
+    """An index of an earlier engine version was found (after an upgrade) and replaced by an
+    empty one: rebuild it from the database in the background."""
+    from techbridge.matching.tasks import index_rebuild_task
+
+    logger.warning("search index at %s was in an earlier format; rebuilding it", path)
+    index_rebuild_task.enqueue()
 
 
 def close_search_index() -> None:

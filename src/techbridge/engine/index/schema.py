@@ -11,22 +11,23 @@ import json
 
 import tantivy
 
-from techbridge.engine.documents import STRING_FACETS, TEXT_FIELDS, Document
+from techbridge.engine.documents import FIELD_WEIGHTS, STRING_FACETS, TEXT_FIELDS, Document
 from techbridge.engine.text.analyzer import Analyzer
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+#: The one scored text field: every text field's terms, each repeated by its field weight.
+TEXT = "text"
 TERMS_TOKENIZER = "techbridge_terms"
 KEYWORD_FACETS: tuple[str, ...] = ("kind", *STRING_FACETS, "tier", "owner")
 
 
 def build_schema() -> tantivy.Schema:
-    """Fields: id, stored source JSON, four weighted text fields, facets, TRL."""
+    """Fields: id, stored source JSON, the weighted text, facets, TRL."""
     builder = tantivy.SchemaBuilder()
     builder.add_text_field("id", stored=True, tokenizer_name="raw")
     builder.add_bytes_field("source", stored=True, indexed=False)
-    for name in TEXT_FIELDS:
-        # Term frequencies are all BM25 needs; positions would double the index size.
-        builder.add_text_field(name, tokenizer_name=TERMS_TOKENIZER, index_option="freq")
+    # Term frequencies are all BM25 needs; positions would double the index size.
+    builder.add_text_field(TEXT, tokenizer_name=TERMS_TOKENIZER, index_option="freq")
     for name in KEYWORD_FACETS:
         builder.add_text_field(name, tokenizer_name="raw", fast=True, index_option="basic")
     builder.add_integer_field("trl", indexed=True, fast=True)
@@ -58,9 +59,9 @@ def to_tantivy(document: Document, analyzer: Analyzer) -> tantivy.Document:
         "source": json.dumps(document.to_json(), ensure_ascii=False).encode("utf-8"),
         "owner": document.owner or "-",
     }
-    for name, terms in fields.items():
-        if terms:
-            values[name] = " ".join(terms)
+    weighted = [term for name, terms in fields.items() for term in terms * FIELD_WEIGHTS[name]]
+    if weighted:
+        values[TEXT] = " ".join(weighted)
     for name in ("kind", *STRING_FACETS, "tier"):
         facet = document.facet_values(name)
         if facet:

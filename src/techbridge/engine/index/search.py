@@ -1,8 +1,9 @@
 """Query construction over the weighted fields, filters and facet counts.
 
-Scoring is BM25 (Robertson & Zaragoza 2009, tantivy's k1=1.2, b=0.75) per field, summed with
-field boosts title 3 > keywords 2 > summary 1.5 > body 1. Each concept is a
-disjunction-max over its alternatives, each alternative boosted by its translation weight.
+Scoring is BM25F (tantivy's BM25, k1=1.2, b=0.75, over the one text field in which each term
+counts by its field's weight: title 3, keywords 2, summary 2, body 1; see
+``documents.FIELD_WEIGHTS``). Each concept is a disjunction-max over its alternatives, each
+alternative boosted by its translation weight.
 Filters are non-scoring required clauses.
 """
 
@@ -12,8 +13,8 @@ from collections.abc import Mapping, Sequence
 
 import tantivy
 
-from techbridge.engine.documents import FACETS, FIELD_BOOSTS, Query
-from techbridge.engine.index.schema import KEYWORD_FACETS
+from techbridge.engine.documents import FACETS, Query
+from techbridge.engine.index.schema import KEYWORD_FACETS, TEXT
 from techbridge.engine.lexicon.translate import Concept
 
 Occur = tantivy.Occur
@@ -31,9 +32,8 @@ def text_query(schema: tantivy.Schema, concepts: list[Concept]) -> tantivy.Query
         alternatives: list[tantivy.Query] = []
         for alternative in concept.alternatives:
             term_clauses = [
-                (Occur.Should, Q.boost_query(Q.term_query(schema, field, term, "freq"), boost))
+                (Occur.Should, Q.term_query(schema, TEXT, term, "freq"))
                 for term in alternative.terms
-                for field, boost in FIELD_BOOSTS.items()
             ]
             alternatives.append(Q.boost_query(Q.boolean_query(term_clauses), alternative.weight))
         if len(alternatives) == 1:

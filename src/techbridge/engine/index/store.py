@@ -55,12 +55,15 @@ class Store:
         analyzer: Analyzer | None = None,
         heap_bytes: int = 64_000_000,
         threads: int = 1,
+        replace_outdated: bool = False,
     ):
         self.path = Path(path)
         self.analyzer = analyzer or default_analyzer()
         self.heap_bytes = heap_bytes
         self.threads = threads
         self.schema = build_schema()
+        #: True when an index of an earlier format was found and replaced by an empty one.
+        self.replaced_outdated = False
         self.path.mkdir(parents=True, exist_ok=True)
         current = self.path / _CURRENT
         if not current.exists():
@@ -68,12 +71,14 @@ class Store:
             _write_atomic(current, json.dumps({"generation": 0, "version": SCHEMA_VERSION}))
         else:
             meta = json.loads(current.read_text("utf-8"))
-            if meta.get("version") != SCHEMA_VERSION:
-                raise IndexFormatError(
-                    f"{self.path}: index format {meta.get('version')} != {SCHEMA_VERSION};"
-                    " rebuild it"
-                )
             self._generation = int(meta["generation"])
+            if meta.get("version") != SCHEMA_VERSION:
+                if not replace_outdated:
+                    raise IndexFormatError(
+                        f"{self.path}: index format {meta.get('version')} != {SCHEMA_VERSION};"
+                        " rebuild it"
+                    )
+                self._replace_outdated(current)
         self.index = self._open(self._generation)
         self._writer: tantivy.IndexWriter | None = None
         self._seen = self._stamps()
@@ -109,6 +114,15 @@ class Store:
 
     def _gen_dir(self, generation: int) -> Path:
         return self.path / f"gen-{generation}"
+
+    def _replace_outdated(self, current: Path) -> None:
+        """Switch to an empty generation in the current format (the caller rebuilds it)."""
+        old = self._gen_dir(self._generation)
+        self._generation = self._new_generation(self._generation + 1)
+        meta = {"generation": self._generation, "version": SCHEMA_VERSION}
+        _write_atomic(current, json.dumps(meta))
+        shutil.rmtree(old, ignore_errors=True)
+        self.replaced_outdated = True
 
     def _new_generation(self, generation: int) -> int:
         folder = self._gen_dir(generation)

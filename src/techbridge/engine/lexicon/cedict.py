@@ -16,11 +16,32 @@ from functools import lru_cache
 from pathlib import Path
 
 from techbridge.engine.lexicon.glossary import english_key
+from techbridge.engine.text.normalize import normalize
 
+_WORD_RE = re.compile(r"[^\W_]+")
 _LINE_RE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
 _PAREN_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 # Glosses that describe rather than translate.
 _SKIP_PREFIXES = ("cl:", "variant of", "old variant", "surname", "see ", "used in", "abbr.")
+
+
+@dataclass(frozen=True)
+class Sense:
+    """A headword reachable from an English key. ``exact``: the gloss is the key's words and
+    nothing else ("point", not "at this point")."""
+
+    headword: str
+    position: int
+    exact: bool
+
+
+def _name_of(gloss: str) -> str | None:
+    """The name a long gloss describes ("Nikola Tesla, Serbian inventor" → "Nikola Tesla")."""
+    name = gloss.split(",", 1)[0].strip()
+    words = name.split()
+    if 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
+        return name
+    return None
 
 
 @dataclass
@@ -28,7 +49,7 @@ class Cedict:
     """Both directions of CC-CEDICT restricted to what query translation uses."""
 
     definitions: dict[str, list[str]] = field(default_factory=dict)
-    reverse: dict[tuple[str, ...], list[tuple[str, int]]] = field(default_factory=dict)
+    reverse: dict[tuple[str, ...], list[Sense]] = field(default_factory=dict)
 
     def add(self, simplified: str, glosses: list[str]) -> None:
         """Index one entry; the gloss position is kept to prefer primary senses."""
@@ -43,7 +64,26 @@ class Cedict:
             kept.append(gloss)
             key = english_key(gloss)
             if 1 <= len(key) <= 3:
-                self.reverse.setdefault(key, []).append((simplified, position))
+                exact = len(key) == len(_WORD_RE.findall(normalize(gloss)))
+                self.reverse.setdefault(key, []).append(Sense(simplified, position, exact))
+            elif name := _name_of(gloss):
+                # A person or place described at length is reachable by its name and, for a
+                # person, by the surname alone (Tesla → 特斯拉).
+                for part in {name, name.split()[-1]}:
+                    if part_key := english_key(part):
+                        sense = Sense(simplified, position, True)
+                        self.reverse.setdefault(part_key, []).append(sense)
+
+    def translations(self, simplified: str) -> list[str]:
+        """English translations of a headword: its short glosses, and the names its long
+        glosses describe (never a whole explanation, whose words would flood a query)."""
+        out = []
+        for gloss in self.definitions.get(simplified, ()):
+            if len(english_key(gloss)) <= 3:
+                out.append(gloss)
+            elif name := _name_of(gloss):
+                out.append(name)
+        return out
 
 
 def cedict_path() -> Path | None:

@@ -19,6 +19,8 @@ from techbridge.engine.text.analyzer import Analyzer, Token
 
 MAX_ALTERNATIVES = 3
 MIN_WEIGHT = 0.2
+#: A dictionary sense whose gloss says more than the key ("at this point" for "point").
+INEXACT_SENSE = 0.3
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,7 @@ class Translator:
         out: list[Concept] = []
         i = 0
         while i < len(words):
-            match = self._longest(words, i, glossary_only=True) or self._longest(words, i, False)
+            match = self._longest(words, i, True) or self._longest(words, i, False)
             if match is None:
                 i += 1
                 continue
@@ -95,19 +97,26 @@ class Translator:
         ranked: list[tuple[str, float, str]] = []
         for rank, zh in enumerate(self.glossary.en_to_zh.get(key, ())):
             ranked.append((zh, 1.0 / (1 + rank), "glossary"))
-        scored: list[tuple[float, str]] = []
-        for zh, position in self.cedict.reverse.get(key, ()):
+        scored: list[tuple[float, float, str]] = []
+        for sense in self.cedict.reverse.get(key, ()):
+            zh = sense.headword
             freq = self.analyzer.segmenter.word_frequency(zh)
             # Lone characters are too ambiguous to stand for an English word.
             if len(zh) < 2 or freq == 0:
                 continue
-            scored.append((math.log1p(freq) / (1 + position), zh))
+            # A gloss that says more than the key ("at this point" for "point") is a weaker
+            # sense.
+            fit = 1.0 if sense.exact else INEXACT_SENSE
+            plain = math.log1p(freq) / (1 + sense.position)
+            scored.append((fit * plain, plain, zh))
         scored.sort(reverse=True)
         if scored:
-            best = scored[0][0]
+            # Relative to the best sense before fit: poorly fitting senses stay weak even when
+            # nothing better is found.
+            best = max(plain for _, plain, _ in scored)
             # A glossary hit is trusted; CC-CEDICT only adds a damped extra sense.
             damp = 0.5 if ranked else 1.0
-            ranked += [(zh, damp * s / best, "cedict") for s, zh in scored]
+            ranked += [(zh, damp * s / best, "cedict") for s, _, zh in scored]
         return self._alternatives(ranked)
 
     # -- Chinese → English -------------------------------------------------------------
@@ -123,7 +132,7 @@ class Translator:
                 (en, 1.0 / (1 + rank), "glossary")
                 for rank, en in enumerate(self.glossary.zh_to_en.get(token.term, ()))
             ]
-            glosses = self.cedict.definitions.get(token.term, ())
+            glosses = self.cedict.translations(token.term)
             damp = 0.5 if ranked else 1.0
             ranked += [(g, damp / (1 + rank), "cedict") for rank, g in enumerate(glosses[:3])]
             alternatives = self._alternatives(ranked)

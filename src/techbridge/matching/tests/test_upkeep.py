@@ -129,3 +129,29 @@ def test_reindex_command_rebuilds_from_the_database(
     assert stats.documents == 4  # teaser and full version of each
     found = listing_search(None, "超聲波", limit=5)  # Traditional query, both listings relevant
     assert {hit.listing.pk for hit in found.hits} == {offer.pk, need.pk}
+
+
+def test_index_of_an_earlier_format_is_replaced_and_rebuilt(
+    search_index_dir: Path, officer: User, reviewer: User, hk_university: Organisation
+) -> None:
+    """After an upgrade that changes the index format, the first search finds an empty index
+    in the new format (never an error) and a rebuild from the database is queued."""
+    import json
+
+    from techbridge.engine.index.schema import SCHEMA_VERSION
+    from techbridge.matching.index import close_search_index
+
+    offer = _published_offer(officer, reviewer, hk_university)
+    call_command("reindex", stdout=StringIO())
+    close_search_index()
+    current = search_index_dir / "CURRENT"
+    meta = json.loads(current.read_text("utf-8"))
+    current.write_text(json.dumps({**meta, "version": SCHEMA_VERSION - 1}), "utf-8")
+    rebuilds = DBTaskResult.objects.filter(task_path="techbridge.matching.tasks.index_rebuild_task")
+
+    assert not listing_search(None, "ultrasound").hits
+    assert json.loads(current.read_text("utf-8"))["version"] == SCHEMA_VERSION
+    assert rebuilds.count() == 1
+
+    call_command("reindex", stdout=StringIO())  # what the queued task runs
+    assert [hit.listing.pk for hit in listing_search(None, "ultrasound").hits] == [offer.pk]
