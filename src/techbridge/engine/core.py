@@ -14,7 +14,7 @@ from techbridge.engine.index.highlight import explain, highlights
 from techbridge.engine.index.search import build, facet_counts
 from techbridge.engine.index.store import Store
 from techbridge.engine.lexicon.translate import Concept, Translator
-from techbridge.engine.text.analyzer import Analyzer
+from techbridge.engine.text.analyzer import Analyzer, default_analyzer
 
 FUSION_DEPTH = 100
 
@@ -39,14 +39,16 @@ class Index:
         """Open (or create) the index at ``path``. An index written by an earlier engine version
         raises :class:`IndexFormatError`, or with ``replace_outdated`` is replaced by an empty
         one (see :attr:`replaced_outdated`) for the caller to rebuild from its source."""
+        analyzer = analyzer or default_analyzer()
+        self._translator = Translator(analyzer)
         self._store = Store(
             path,
             analyzer,
             heap_bytes=heap_bytes,
             threads=threads,
             replace_outdated=replace_outdated,
+            glosser=self._translator.gloss_terms,
         )
-        self._translator = Translator(self._store.analyzer)
         self._encoder = encoder
         self._vectors = VectorStore(self._store.path / "vectors.json") if encoder else None
 
@@ -175,7 +177,9 @@ class Index:
                     highlights=highlights(document, terms, self._store.analyzer)
                     if highlight
                     else (),
-                    matches=explain(document, concepts, self._store.analyzer)
+                    matches=explain(
+                        document, concepts, self._store.analyzer, self._translator.gloss_terms
+                    )
                     if query.explain
                     else (),
                 )

@@ -9,11 +9,15 @@ query terms (a simplified form of Lucene's highlighter fragment scoring).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from techbridge.engine.documents import FIELD_BOOSTS, Document, Highlight, TermMatch
 from techbridge.engine.index.schema import field_of
 from techbridge.engine.lexicon.translate import Concept
 from techbridge.engine.text.analyzer import Analyzer
+
+#: The pseudo-field of a document's dictionary translation in explanations.
+TRANSLATION = "translation"
 
 _SENTENCE_RE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?|[。！？!?；;\n]")
 MAX_FRAGMENT = 240
@@ -77,12 +81,18 @@ def _clip(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
 
 
 def explain(
-    document: Document, concepts: list[Concept], analyzer: Analyzer
+    document: Document,
+    concepts: list[Concept],
+    analyzer: Analyzer,
+    glosser: Callable[[str], list[str]] | None = None,
 ) -> tuple[TermMatch, ...]:
-    """Which query terms (typed, script-folded, variant or translated) matched which fields."""
+    """Which query terms (typed, script-folded, variant or translated) matched which fields;
+    ``translation`` is the document's own dictionary translation (see ``gloss_terms``)."""
     field_terms: dict[str, set[str]] = {}
     for field, _, text in _fields(document):
         field_terms.setdefault(field, set()).update(analyzer.index_terms(text))
+        if glosser is not None and field != "keywords":
+            field_terms.setdefault(TRANSLATION, set()).update(glosser(text))
     out: list[TermMatch] = []
     seen: set[tuple[str, str, str]] = set()
     for concept in concepts:
@@ -99,7 +109,7 @@ def explain(
                                 via=alternative.via,
                                 field=field,
                                 weight=alternative.weight,
-                                boost=FIELD_BOOSTS[field],
+                                boost=FIELD_BOOSTS[field if field != TRANSLATION else "body"],
                                 alternative=alternative.text,
                             )
                         )

@@ -8,13 +8,14 @@ analyzer and tantivy only does what it is best at: postings, BM25 and top-k coll
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 import tantivy
 
 from techbridge.engine.documents import FIELD_WEIGHTS, STRING_FACETS, TEXT_FIELDS, Document
 from techbridge.engine.text.analyzer import Analyzer
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: The one scored text field: every text field's terms, each repeated by its field weight.
 TEXT = "text"
 TERMS_TOKENIZER = "techbridge_terms"
@@ -46,12 +47,17 @@ def field_of(name: str) -> str:
     return "body"
 
 
-def to_tantivy(document: Document, analyzer: Analyzer) -> tantivy.Document:
-    """Analyse every language version of every field into the shared text fields."""
+def to_tantivy(
+    document: Document, analyzer: Analyzer, glosser: Callable[[str], list[str]] | None = None
+) -> tantivy.Document:
+    """Analyse every language version of every field into the weighted text; with a
+    ``glosser``, add each text's dictionary translation with the body's weight."""
     fields: dict[str, list[str]] = {name: [] for name in TEXT_FIELDS}
     for texts in document.texts.values():
         for name, text in texts.items():
             fields[field_of(name)].extend(analyzer.index_terms(text))
+            if glosser is not None:
+                fields["body"].extend(glosser(text))
     for keyword in document.keywords:
         fields["keywords"].extend(analyzer.index_terms(keyword))
     values: dict[str, object] = {

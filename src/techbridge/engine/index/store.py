@@ -13,7 +13,7 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import tantivy
@@ -56,9 +56,11 @@ class Store:
         heap_bytes: int = 64_000_000,
         threads: int = 1,
         replace_outdated: bool = False,
+        glosser: Callable[[str], list[str]] | None = None,
     ):
         self.path = Path(path)
         self.analyzer = analyzer or default_analyzer()
+        self.glosser = glosser
         self.heap_bytes = heap_bytes
         self.threads = threads
         self.schema = build_schema()
@@ -163,7 +165,7 @@ class Store:
         writer = self.writer
         for document in documents:
             writer.delete_documents_by_term("id", document.id)
-            writer.add_document(to_tantivy(document, self.analyzer))
+            writer.add_document(to_tantivy(document, self.analyzer, self.glosser))
             count += 1
         return count
 
@@ -199,7 +201,7 @@ class Store:
         writer = self._acquire_writer(index)
         count = 0
         for document in documents:
-            writer.add_document(to_tantivy(document, self.analyzer))
+            writer.add_document(to_tantivy(document, self.analyzer, self.glosser))
             count += 1
         writer.commit()
         writer.wait_merging_threads()
