@@ -18,6 +18,8 @@ FIELD_LABELS = {
     "keywords": _("keywords"),
     "summary": _("summary"),
     "body": _("description"),
+    # The listing's word-by-word dictionary translation, indexed beside its text.
+    "translation": _("its dictionary translation"),
 }
 MAX_SNIPPETS = 2
 CHINESE = ("zh-hant", "zh-hans")

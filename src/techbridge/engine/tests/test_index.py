@@ -174,3 +174,19 @@ def test_index_of_an_earlier_format_raises_or_is_replaced(tmp_path: Path) -> Non
     with Index.open(path) as index:
         assert not index.replaced_outdated
         assert [h.id for h in index.search(Query("robot")).hits] == ["a"]
+
+
+def test_document_translation_matches_and_is_explained(tmp_path: Path) -> None:
+    """A document is also indexed by its dictionary translation: an English offer matches a
+    Chinese word even when the query itself is not translated, and the reason says so."""
+    with Index.open(tmp_path / "ix") as index:
+        index.rebuild(
+            [
+                Document(id="us", kind="offer", texts={"en": {"title": "Portable ultrasound"}}),
+                Document(id="robot", kind="offer", texts={"en": {"title": "Warehouse robot"}}),
+            ]
+        )
+        result = index.search(Query("超声", translate=False, explain=True))
+        assert [hit.id for hit in result.hits] == ["us"]
+        matches = {(m.term, m.field, m.via) for m in result.hits[0].matches}
+        assert matches == {("超声", "translation", "query")}
