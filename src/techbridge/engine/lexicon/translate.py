@@ -11,6 +11,7 @@ glossary, then CC-CEDICT ranked by gloss position and jieba word frequency.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -58,6 +59,14 @@ class Translator:
         self.cedict = cedict if cedict is not None else load_cedict()
         self.max_words = max(self.glossary.max_english_words(), 3)
         self._gloss = lru_cache(maxsize=GLOSS_CACHE_SIZE)(self._gloss_of_term)
+        # A word's translations depend on the lexicon alone: looked up once per process, they
+        # cost a dictionary probe per query word afterwards instead of analysing every sense.
+        self._zh_alternatives: Callable[[tuple[str, ...]], tuple[Alternative, ...]] = lru_cache(
+            maxsize=GLOSS_CACHE_SIZE
+        )(self._zh_senses)
+        self._en_alternatives: Callable[[str], tuple[Alternative, ...]] = lru_cache(
+            maxsize=GLOSS_CACHE_SIZE
+        )(self._en_senses)
 
     def concepts(self, text: str, translate: bool = True) -> list[Concept]:
         """The query's own terms, one concept each, then one concept per translated unit."""
@@ -118,7 +127,7 @@ class Translator:
                 return n, alternatives
         return None
 
-    def _zh_alternatives(self, key: tuple[str, ...]) -> tuple[Alternative, ...]:
+    def _zh_senses(self, key: tuple[str, ...]) -> tuple[Alternative, ...]:
         ranked: list[tuple[str, float, str]] = []
         for rank, zh in enumerate(self.glossary.en_to_zh.get(key, ())):
             ranked.append((zh, 1.0 / (1 + rank), "glossary"))
@@ -158,7 +167,7 @@ class Translator:
                 out.append(Concept(token.source, alternatives))
         return out
 
-    def _en_alternatives(self, word: str) -> tuple[Alternative, ...]:
+    def _en_senses(self, word: str) -> tuple[Alternative, ...]:
         ranked = [
             (en, 1.0 / (1 + rank), "glossary")
             for rank, en in enumerate(self.glossary.zh_to_en.get(word, ()))
