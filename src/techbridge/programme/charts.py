@@ -51,6 +51,7 @@ def bars_against_target(
         f"{_number(top)}</text>",
         f'<text x="{LEFT - 4}" y="{TOP + inner_h:.1f}" text-anchor="end" fill="{TEXT}">0</text>',
     ]
+    shown_year = ""
     for index, (label, value) in enumerate(points):
         x = LEFT + index * step + step * 0.15
         if value is not None:
@@ -62,10 +63,19 @@ def bars_against_target(
                 f'<text x="{x + step * 0.35:.1f}" y="{y(value) - 3:.1f}" text-anchor="middle" '
                 f'fill="{TEXT}">{_number(value)}</text>'
             )
+        # "2025 Q1" is drawn as "Q1" with the year below it once per year, so that twelve
+        # quarters fit under the axis without running into each other.
+        year, _space, part = label.rpartition(" ")
         parts.append(
-            f'<text x="{x + step * 0.35:.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle" '
-            f'fill="{TEXT}">{escape(label)}</text>'
+            f'<text x="{x + step * 0.35:.1f}" y="{HEIGHT - BOTTOM + 14}" text-anchor="middle" '
+            f'fill="{TEXT}">{escape(part)}</text>'
         )
+        if year and year != shown_year:
+            shown_year = year
+            parts.append(
+                f'<text x="{x + step * 0.35:.1f}" y="{HEIGHT - BOTTOM + 28}" '
+                f'text-anchor="middle" fill="{TEXT}">{escape(year)}</text>'
+            )
     if target is not None:
         parts.append(
             f'<line x1="{LEFT}" y1="{y(target):.1f}" x2="{WIDTH - RIGHT}" y2="{y(target):.1f}" '

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.db.models import Count, F, Q
 
+from techbridge.catalogue.models import Listing
 from techbridge.pipeline.choices import CROSSWALK
 from techbridge.pipeline.funnel import Funnel, funnel
 from techbridge.pipeline.models import Agreement, Deal
@@ -18,6 +19,7 @@ from techbridge.programme.indicators import (
     computed_value,
     indicator_trend,
     indicator_value,
+    period_moments,
     roll_up,
     year_period,
 )
@@ -234,7 +236,13 @@ def dashboard(mechanism: Mechanism, year: int, today: date) -> Dashboard:
             "code",
         )
     )
-    deals = Deal.objects.filter(listing__areas__mechanism=mechanism).distinct()
+    # The funnel is the year's: listings first published in it (as the "listings published"
+    # indicator counts them) and the deals opened in it, followed to where they are now.
+    start, end = period_moments(period)
+    listings = Listing.objects.filter(first_published_at__gte=start, first_published_at__lt=end)
+    deals = Deal.objects.filter(
+        listing__areas__mechanism=mechanism, created_at__gte=start, created_at__lt=end
+    ).distinct()
     return Dashboard(
         mechanism=mechanism,
         year=year,
@@ -243,7 +251,7 @@ def dashboard(mechanism: Mechanism, year: int, today: date) -> Dashboard:
         indicators=indicator_rows(indicators, year),
         overdue=overdue,
         due_soon=due_soon,
-        funnel=funnel(deals=deals),
+        funnel=funnel(listings=listings, deals=deals),
         transfers=achieved_transfers(period),
         rollups=rollup_tables(mechanism, indicators, year),
         meetings=_meetings(mechanism, period),

@@ -62,6 +62,11 @@ def _moment(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
+def period_moments(period: Period) -> tuple[datetime, datetime]:
+    """The period's bounds as aware moments (local midnight)."""
+    return _moment(period.start), _moment(period.end)
+
+
 def _in_area(queryset: QuerySet, path: str, area: CooperationArea | None) -> QuerySet:
     if area is None:
         return queryset
@@ -203,6 +208,7 @@ __all__ = [
     "computed_value",
     "indicator_trend",
     "indicator_value",
+    "period_moments",
     "periods_of",
     "roll_up",
     "year_period",

@@ -2,24 +2,29 @@
 
 The three formats are made from the same figures (``dashboard.dashboard``); the PDF is the
 HTML page printed by WeasyPrint, charts included (they are SVG). Everything in it comes from
-the database and the period, and the dates written into the files are the period's, so the
-same data and year give the same report.
+the database and the period. Figures are as of today for the current year and as of
+31 December for a past one; the dates written into the files are that date, and the XLSX
+archive's entries carry fixed times, so the same data and year give a byte-identical file.
 """
 
 from __future__ import annotations
 
 import io
+import zipfile
 from datetime import date, datetime
 
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.writer.excel import ExcelWriter
 
 from techbridge.core.errors import ServiceValidationError
 from techbridge.programme.charts import funnel_chart
 from techbridge.programme.dashboard import Dashboard, dashboard
+from techbridge.programme.labels import direction_label, stage_label
 from techbridge.programme.models import Mechanism
 
 REPORT_FORMATS = {
@@ -29,8 +34,27 @@ REPORT_FORMATS = {
 }
 
 
-def _as_of(year: int) -> date:
-    return date(year, 12, 31)
+def _as_of(year: int, today: date | None = None) -> date:
+    """The day the figures are as of: today, but no later than the year's last day (so a
+    milestone due after today is still due, not overdue)."""
+    return min(today or timezone.localdate(), date(year, 12, 31))
+
+
+def _fixed_zip(body: bytes, moment: datetime) -> bytes:
+    """The same archive with every entry stamped ``moment``, in a fixed order and
+    compression, so that equal content gives equal bytes."""
+    stamp = (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(body)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            target.writestr(entry, source.read(info.filename))
+    return out.getvalue()
 
 
 def report_html(board: Dashboard) -> str:
@@ -42,7 +66,7 @@ def report_html(board: Dashboard) -> str:
             "board": board,
             "charts": charts_for(board),
             "funnel_svg": funnel_chart(_("Transfer funnel"), funnel_stages(board)),
-            "as_of": _as_of(board.year),
+            "as_of": board.today,
         },
     )
 
@@ -59,8 +83,9 @@ def report_pdf(html: str) -> bytes:
 
 def report_xlsx(board: Dashboard) -> bytes:
     workbook = Workbook()
-    moment = datetime(board.year, 12, 31, 12, 0)
+    moment = datetime(board.today.year, board.today.month, board.today.day, 12, 0)
     workbook.properties.created = workbook.properties.modified = moment
+    workbook.properties.creator = "techbridge"
     bold = Font(bold=True)
 
     def sheet(title: str, header: list[str], rows: list[list[object]], first: bool = False) -> None:
@@ -95,7 +120,8 @@ def report_xlsx(board: Dashboard) -> bytes:
         [
             _("Indicator"),
             _("Unit"),
-            _("Value"),
+            _("Baseline"),
+            pgettext("indicator value", "Value"),
             _("Target"),
             _("Share of target (%)"),
             _("Hong Kong → Chongqing"),
@@ -106,17 +132,27 @@ def report_xlsx(board: Dashboard) -> bytes:
             [
                 r.indicator.name,
                 r.indicator.unit,
+                r.indicator.baseline,
                 r.value,
                 r.indicator.target,
                 r.share_of_target,
-                *(r.split.get(d) for d in directions),
+                *(
+                    r.split.get(d) if r.indicator.disaggregation == "direction" else None
+                    for d in directions
+                ),
             ]
             for r in board.indicators
         ],
     )
     sheet(
         _("Roll-ups"),
-        [_("Indicator"), _("Level"), _("Value"), _("Target"), _("Share of target (%)")],
+        [
+            _("Indicator"),
+            _("Level"),
+            pgettext("indicator value", "Value"),
+            _("Target"),
+            _("Share of target (%)"),
+        ],
         [
             [t.name, row.label, row.value, row.target, row.share_of_target]
             for t in board.rollups
@@ -131,7 +167,7 @@ def report_xlsx(board: Dashboard) -> bytes:
                 a.signed_on,
                 f"{a.deal.listing.reference} {a.deal.listing.title}",
                 a.get_deal_type_display(),
-                a.deal.direction,
+                direction_label(a.deal.direction),
             ]
             for a in board.transfers
         ],
@@ -152,19 +188,24 @@ def report_xlsx(board: Dashboard) -> bytes:
     sheet(
         _("Transfer funnel"),
         [_("Stage"), _("Total")],
-        [[stage, count] for stage, count in board.funnel.total.items()],
+        [[stage_label(stage), count] for stage, count in board.funnel.total.items()],
     )
     out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    # ExcelWriter rather than Workbook.save, which stamps the current time as "modified".
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(workbook, archive).save()
+    return _fixed_zip(out.getvalue(), moment)
 
 
-def report_file(mechanism: Mechanism, year: int, language: str, fmt: str) -> tuple[bytes, str, str]:
-    """(content, content type, file name) of the report."""
+def report_file(
+    mechanism: Mechanism, year: int, language: str, fmt: str, today: date | None = None
+) -> tuple[bytes, str, str]:
+    """(content, content type, file name) of the report, with figures as of ``today``
+    (default: the real date), capped to the year's end."""
     if fmt not in REPORT_FORMATS:
         raise ValueError(f"format must be one of {', '.join(REPORT_FORMATS)}")
     with translation.override(language):
-        board = dashboard(mechanism, year, _as_of(year))
+        board = dashboard(mechanism, year, _as_of(year, today))
         if fmt == "xlsx":
             body = report_xlsx(board)
         else:

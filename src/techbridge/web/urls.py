@@ -77,6 +77,11 @@ urlpatterns = [
     ),
     path("programme/", programme.programme_dashboard, name="programme"),
     path("programme/areas/<slug:code>/", programme.programme_area, name="programme_area"),
+    path(
+        "programme/areas/<slug:code>/tables/<slug:table>.csv",
+        programme.programme_area_table,
+        name="programme_area_table",
+    ),
     path("programme/tables/<slug:table>.csv", programme.programme_table, name="programme_table"),
     path("programme/report/", programme.programme_report, name="programme_report"),
     path("instruments/", bookings.instrument_list, name="instruments"),

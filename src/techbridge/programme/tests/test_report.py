@@ -7,15 +7,21 @@ import io
 import os
 import shutil
 import subprocess
+import zipfile
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.test import Client
+from django.utils import timezone
+from freezegun import freeze_time
 from openpyxl import load_workbook
 
 from techbridge.accounts.models import User
 from techbridge.accounts.tests.sessions import log_in_verified
+from techbridge.catalogue.models import Listing
+from techbridge.programme.dashboard import dashboard
 from techbridge.programme.report import report_file
 from techbridge.programme.tests.fixtures import YEAR, Programme
 
@@ -52,9 +58,62 @@ def test_html_report_has_headings_figures_and_the_transfer(
     assert '<td class="n">1</td><td class="n">10</td><td class="n">10</td>' in html
 
 
-def test_same_data_and_year_give_the_same_report(programme: Programme) -> None:
-    first = report_file(programme.mechanism, YEAR, "zh-hant", "html")[0]
-    assert report_file(programme.mechanism, YEAR, "zh-hant", "html")[0] == first
+@pytest.mark.parametrize("language", ["en", "zh-hant", "zh-hans"])
+@pytest.mark.parametrize("fmt", ["html", "xlsx", "pdf"])
+def test_same_data_and_year_give_the_same_report(
+    programme: Programme, language: str, fmt: str
+) -> None:
+    if fmt == "pdf":
+        pytest.importorskip("weasyprint")
+    first = report_file(programme.mechanism, YEAR, language, fmt)[0]
+    with freeze_time("2026-11-23 17:45:13+08:00"):  # later the same day: other clock times
+        again = report_file(programme.mechanism, YEAR, language, fmt)[0]
+    assert again == first
+
+
+def test_xlsx_archive_carries_the_report_date_not_the_clock(programme: Programme) -> None:
+    body = report_file(programme.mechanism, YEAR, "en", "xlsx")[0]
+    with zipfile.ZipFile(io.BytesIO(body)) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(2026, 11, 23, 12, 0, 0)}
+        core = archive.read("docProps/core.xml").decode()
+    assert '<dcterms:created xsi:type="dcterms:W3CDTF">2026-11-23T12:00:00Z' in core
+    assert '<dcterms:modified xsi:type="dcterms:W3CDTF">2026-11-23T12:00:00Z' in core
+
+
+def test_report_of_the_current_year_is_as_of_today(programme: Programme) -> None:
+    """Run on 23 November: the milestone due on 31 October is overdue, the one due on
+    30 November is due soon, not overdue."""
+    html = report_file(programme.mechanism, YEAR, "en", "html")[0].decode()
+    overdue = html[html.index("Milestones overdue") :]
+    assert "Shared instrument list" in overdue
+    assert "First joint call" not in overdue
+    assert "Figures as of 2026-11-23" in html
+    # A past year is reported as of its last day: both were overdue by then.
+    past = report_file(programme.mechanism, YEAR, "en", "html", today=date(YEAR + 1, 2, 1))[0]
+    overdue = past.decode()[past.decode().index("Milestones overdue") :]
+    assert "Shared instrument list" in overdue and "First joint call" in overdue
+    assert "Figures as of 2026-12-31" in past.decode()
+
+
+def test_summary_counts_the_year_only(programme: Programme) -> None:
+    """A listing first published last year is not in this year's summary; the summary's
+    listings equal the year's "listings published"."""
+    Listing.objects.filter(pk=programme.won.listing_id).update(
+        first_published_at=timezone.make_aware(datetime(YEAR - 1, 5, 1))
+    )
+    published = Listing.objects.filter(
+        first_published_at__year=YEAR, first_published_at__isnull=False
+    ).count()
+    board = dashboard(programme.mechanism, YEAR, date(YEAR, 11, 23))
+    assert board.funnel.total["listings"] == published
+    assert board.cards and sum(1 for _ in board.cards) == 11
+    html = report_file(programme.mechanism, YEAR, "en", "html")[0].decode()
+    summary = html[html.index("<h2>Summary</h2>") : html.index("Cooperation areas")]
+    assert f'<th>Listings published</th><td class="n">{published}</td>' in summary
+    assert '<th>Expressions of interest</th><td class="n">1</td>' in summary
+    last_year = dashboard(programme.mechanism, YEAR - 1, date(YEAR - 1, 12, 31))
+    assert last_year.funnel.total["listings"] == 1
+    assert last_year.funnel.total["interests"] == 0
 
 
 def test_xlsx_report(programme: Programme) -> None:
@@ -64,9 +123,20 @@ def test_xlsx_report(programme: Programme) -> None:
     transfers = list(book["已实现的技术转移"].iter_rows(values_only=True))
     assert len(transfers) == 2
     assert transfers[1][1].startswith(programme.won.listing.reference)
-    assert transfers[1][3] == "hk_cq"
-    indicators = {row[0]: row[2:] for row in book["指标"].iter_rows(min_row=2, values_only=True)}
-    assert indicators["已实现的技术转移"] == (1, 10, 10, 1, 0, 0)
+    assert transfers[1][3] == "香港 → 重庆"
+    indicators = {row[0]: row[1:] for row in book["指标"].iter_rows(min_row=2, values_only=True)}
+    assert indicators["已实现的技术转移"] == ("agreements", 0, 1, 10, 10, 1, 0, 0)
+    # Joint laboratories are not split by direction: no figures in those columns.
+    assert indicators["联合实验室"][-3:] == (None, None, None)
+    funnel = list(book["转移漏斗"].iter_rows(min_row=2, values_only=True))
+    assert [stage for stage, _count in funnel] == [
+        "已发布项目",
+        "推荐",
+        "意向表达",
+        "已生效的保密协议",
+        "已签署协议",
+        "已实现的技术转移",
+    ]
     rollups = list(book["汇总"].iter_rows(min_row=2, values_only=True))
     assert rollups[-3:] == [
         ("联合实验室", "创新科技", 7, 24, 29),

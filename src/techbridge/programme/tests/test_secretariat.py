@@ -98,9 +98,9 @@ def test_public_dashboard_shows_published_records_only(
     programme.labs_b.save()
     page = client.get(f"/en/programme/?year={YEAR}").content.decode()
     assert "Achieved technology transfers" in page
-    # IT-1's indicator only (table row, chart title and label, roll-up heading); with IT-2
-    # it would be 8.
-    assert page.count("Joint laboratories") == 4
+    # IT-1's indicator only (table row, chart title and label, caption, roll-up heading);
+    # with IT-2 it would be 10.
+    assert page.count("Joint laboratories") == 5
     assert "IT-2" not in page
     area = client.get(f"/zh-hans/programme/areas/innovation_technology/?year={YEAR}")
     body = area.content.decode()
@@ -108,10 +108,11 @@ def test_public_dashboard_shows_published_records_only(
     assert "红" in body  # "Shared instrument list" was due on 31 October
     csv = client.get(f"/en/programme/tables/indicators.csv?year={YEAR}").content.decode("utf-8-sig")
     assert csv.splitlines() == [
-        "code,name,area,item,unit,value,target,target_year,share_%,hk_cq,cq_hk,other",
-        "transfers,Achieved technology transfers,,,agreements,1,10.00,2026,10,1,0,0",
-        "joint_labs,Joint laboratories,innovation_technology,IT-1,laboratories,3.00,12.00,2026,"
-        "25,,,",
+        "Code,Indicator,Area,Cooperation item,Unit,Baseline,Value,Target,Target year,"
+        "Share of target (%),Hong Kong → Chongqing,Chongqing → Hong Kong,Other directions",
+        "transfers,Achieved technology transfers,,,agreements,0.00,1,10.00,2026,10,1,0,0",
+        "joint_labs,Joint laboratories,Innovation and technology,IT-1,laboratories,0.00,3.00,"
+        "12.00,2026,25,,,",
     ]
 
 
@@ -123,14 +124,19 @@ def test_dashboard_splits_transfers_by_direction_and_rolls_up(
     assert "香港 → 重慶: 1 · 重慶 → 香港: 0" in page
     rollups = client.get(f"/en/programme/tables/rollups.csv?year={YEAR}")
     assert rollups["Content-Disposition"] == 'attachment; filename="programme-rollups-2026.csv"'
+    conference = "Hong Kong–Chongqing Cooperation Conference"
     assert rollups.content.decode("utf-8-sig").splitlines() == [
-        "code,level,label,value,target,share_%",
-        "transfers,mechanism,Hong Kong–Chongqing Cooperation Conference,1,10.00,10",
-        "joint_labs,mechanism,Hong Kong–Chongqing Cooperation Conference,7.00,24.00,29",
-        "joint_labs,area,Innovation and technology,7.00,24.00,29",
-        "joint_labs,item,IT-1,3.00,12.00,25",
-        "joint_labs,item,IT-2,4.00,12.00,33",
+        "Code,Indicator,Level,Name,Value,Target,Share of target (%)",
+        f"transfers,Achieved technology transfers,Whole mechanism,{conference},1,10.00,10",
+        f"joint_labs,Joint laboratories,Whole mechanism,{conference},7.00,24.00,29",
+        "joint_labs,Joint laboratories,Area,Innovation and technology,7.00,24.00,29",
+        "joint_labs,Joint laboratories,Cooperation item,IT-1,3.00,12.00,25",
+        "joint_labs,Joint laboratories,Cooperation item,IT-2,4.00,12.00,33",
     ]
+    hant = client.get(f"/zh-hant/programme/tables/funnel.csv?year={YEAR}")
+    lines = hant.content.decode("utf-8-sig").splitlines()
+    assert lines[0] == "階段,合計,香港 → 重慶,重慶 → 香港,其他方向"
+    assert lines[3] == "意向表達,1,1,0,0"
 
 
 def test_published_meetings_with_decisions_and_actions(
@@ -175,9 +181,15 @@ def test_published_meetings_with_decisions_and_actions(
     assert "逾期" in page  # the action was due on 1 September and is not done
     csv = client.get(f"/en/programme/tables/meetings.csv?year={YEAR}").content.decode("utf-8-sig")
     assert csv.splitlines() == [
-        "held_on,meeting,kind,record,item,text,side,due_on,done_on",
-        "2026-06-02,Seventh plenary,plenary,decision,IT-1,Open the labs to partners,,,",
-        "2026-06-02,Seventh plenary,plenary,action,IT-1,List the instruments,both,2026-09-01,",
+        "Held on,Meeting,Kind,Record,Cooperation item,Text,Responsible side,Due on,Done on",
+        "2026-06-02,Seventh plenary,Plenary session,Decision,IT-1,Open the labs to partners,,,",
+        "2026-06-02,Seventh plenary,Plenary session,Action item,IT-1,List the instruments,"
+        "Both sides,2026-09-01,",
+    ]
+    hans = client.get(f"/zh-hans/programme/tables/meetings.csv?year={YEAR}")
+    assert hans.content.decode("utf-8-sig").splitlines()[2].split(",")[2:4] == [
+        "全体会议",
+        "跟进事项",
     ]
     last_year = client.get(f"/en/programme/?year={YEAR - 1}").content.decode()
     assert "Seventh plenary" not in last_year

@@ -171,6 +171,7 @@ MATRIX: tuple[Rule, ...] = (
     Rule("web:programme", "GET", "none", EVERYONE),
     Rule("web:programme_area", "GET", "area", EVERYONE),
     Rule("web:programme_table", "GET", "programme_csv", EVERYONE),
+    Rule("web:programme_area_table", "GET", "area_csv", EVERYONE),
     Rule("web:programme_report", "GET", "none", statuses(403, anonymous=302, staff=200)),
     Rule("secretariat:index", "GET", "none", statuses(302, staff=200)),
     # Instruments and bookings (the member administers the instrument's organisation; the

@@ -149,6 +149,7 @@ def _url(
             "export_csv": ["csv"],
             "area": ["innovation_technology"],
             "programme_csv": ["indicators"],
+            "area_csv": ["innovation_technology", "indicators"],
         }.get(rule.target, [])
     with translation.override("en"):
         return reverse(rule.route, args=args)

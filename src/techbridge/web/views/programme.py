@@ -8,6 +8,7 @@ import io
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -16,9 +17,17 @@ from django.utils.translation import gettext as _
 
 from techbridge.accounts.two_factor import SECRETARIAT_GROUP
 from techbridge.programme.charts import bars_against_target, funnel_chart
-from techbridge.programme.dashboard import Dashboard, dashboard
-from techbridge.programme.models import CooperationArea, Initiative, Mechanism
+from techbridge.programme.dashboard import Dashboard, IndicatorRow, dashboard
+from techbridge.programme.labels import stage_label
+from techbridge.programme.models import CooperationArea, Initiative, Mechanism, Milestone
 from techbridge.programme.report import REPORT_FORMATS, report_file
+from techbridge.programme.tables import (
+    AREA_TABLES,
+    TABLES,
+    dashboard_table,
+    indicators_table,
+    milestones_table,
+)
 
 MIN_YEAR = 2000
 
@@ -32,15 +41,7 @@ def _year(request: HttpRequest) -> int:
 
 
 def funnel_stages(board: Dashboard) -> list[tuple[str, int]]:
-    labels = (
-        _("Listings published"),
-        _("Suggestions"),
-        _("Expressions of interest"),
-        _("NDAs in force"),
-        _("Agreements signed"),
-        _("Achieved transfers"),
-    )
-    return list(zip(labels, board.funnel.total.values(), strict=True))
+    return [(stage_label(stage), count) for stage, count in board.funnel.total.items()]
 
 
 def charts_for(board: Dashboard) -> dict[int, Any]:
@@ -68,16 +69,29 @@ def programme_dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "web/programme.html", context)
 
 
-def programme_area(request: HttpRequest, code: str) -> HttpResponse:
-    area = get_object_or_404(CooperationArea, mechanism__is_primary=True, code=code)
-    initiatives = (
+def _area_initiatives(area: CooperationArea) -> list[Initiative]:
+    return list(
         Initiative.objects.filter(item__area=area, item__is_published=True, is_published=True)
-        .select_related("item")
-        .prefetch_related("milestones")
+        .select_related("item__area")
+        .prefetch_related(
+            Prefetch(
+                "milestones",
+                Milestone.objects.select_related("initiative__item__area").order_by("due_on"),
+            )
+        )
         .order_by("item__reference", "pk")
     )
+
+
+def _area_rows(board: Dashboard, area: CooperationArea) -> list[IndicatorRow]:
+    return [row for row in board.indicators if row.indicator.area_id == area.pk]
+
+
+def programme_area(request: HttpRequest, code: str) -> HttpResponse:
+    area = get_object_or_404(CooperationArea, mechanism__is_primary=True, code=code)
+    initiatives = _area_initiatives(area)
     board = dashboard(area.mechanism, _year(request), timezone.localdate())
-    rows = [row for row in board.indicators if row.indicator.area_id == area.pk]
+    rows = _area_rows(board, area)
     context = {
         "area": area,
         "initiatives": initiatives,
@@ -89,135 +103,39 @@ def programme_area(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "web/programme_area.html", context)
 
 
-def programme_table(request: HttpRequest, table: str) -> HttpResponse:
-    """Every dashboard table as CSV (UTF-8 with a byte-order mark, so Excel reads Chinese)."""
-    mechanism = get_object_or_404(Mechanism, is_primary=True)
-    board = dashboard(mechanism, _year(request), timezone.localdate())
-    rows: list[list[Any]]
-    if table == "indicators":
-        header = [
-            "code",
-            "name",
-            "area",
-            "item",
-            "unit",
-            "value",
-            "target",
-            "target_year",
-            "share_%",
-            "hk_cq",
-            "cq_hk",
-            "other",
-        ]
-        rows = [
-            [
-                r.indicator.code,
-                r.indicator.name,
-                r.indicator.area.code if r.indicator.area else "",
-                r.indicator.item.reference if r.indicator.item else "",
-                r.indicator.unit,
-                "" if r.value is None else r.value,
-                r.indicator.target,
-                r.indicator.target_year,
-                "" if r.share_of_target is None else r.share_of_target,
-                *(r.split.get(d, "") for d in ("hk_cq", "cq_hk", "other")),
-            ]
-            for r in board.indicators
-        ]
-    elif table == "areas":
-        header = ["area", "items", "initiatives", "listings", "transfers", "overdue", "due_soon"]
-        rows = [
-            [c.area.name, c.items, c.initiatives, c.listings, c.transfers, c.overdue, c.due_soon]
-            for c in board.cards
-        ]
-    elif table == "milestones":
-        header = ["area", "item", "initiative", "milestone", "due_on", "status", "rag"]
-        rows = [
-            [
-                m.initiative.item.area.name,
-                m.initiative.item.reference,
-                m.initiative.title,
-                m.title,
-                m.due_on.isoformat(),
-                m.status,
-                m.rag(board.today),
-            ]
-            for m in [*board.overdue, *board.due_soon]
-        ]
-    elif table == "rollups":
-        header = ["code", "level", "label", "value", "target", "share_%"]
-        rows = [
-            [
-                t.code,
-                r.level,
-                r.label,
-                "" if r.value is None else r.value,
-                "" if r.target is None else r.target,
-                "" if r.share_of_target is None else r.share_of_target,
-            ]
-            for t in board.rollups
-            for r in t.rows
-        ]
-    elif table == "meetings":
-        header = [
-            "held_on",
-            "meeting",
-            "kind",
-            "record",
-            "item",
-            "text",
-            "side",
-            "due_on",
-            "done_on",
-        ]
-        rows = [
-            [
-                m.held_on.isoformat(),
-                m.title,
-                m.kind,
-                "decision",
-                d.item.reference if d.item else "",
-                d.text,
-                "",
-                "",
-                "",
-            ]
-            for m in board.meetings
-            for d in m.decisions.all()
-        ] + [
-            [
-                m.held_on.isoformat(),
-                m.title,
-                m.kind,
-                "action",
-                a.item.reference if a.item else "",
-                a.description,
-                a.side,
-                a.due_on.isoformat(),
-                a.done_on.isoformat() if a.done_on else "",
-            ]
-            for m in board.meetings
-            for a in m.action_items.all()
-        ]
-    elif table == "funnel":
-        header = ["stage", "total", "hk_cq", "cq_hk", "other"]
-        rows = [
-            [
-                stage,
-                count,
-                *(board.funnel.by_direction[d].get(stage, "") for d in ("hk_cq", "cq_hk", "other")),
-            ]
-            for stage, count in board.funnel.total.items()
-        ]
-    else:
-        raise Http404
+def _csv(header: list[str], rows: list[list[Any]], filename: str) -> HttpResponse:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(header)
     writer.writerows(rows)
     response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="programme-{table}-{board.year}.csv"'
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def programme_table(request: HttpRequest, table: str) -> HttpResponse:
+    """Every dashboard table as CSV (UTF-8 with a byte-order mark, so Excel reads Chinese),
+    headers and coded values in the page's language."""
+    if table not in TABLES:
+        raise Http404
+    mechanism = get_object_or_404(Mechanism, is_primary=True)
+    board = dashboard(mechanism, _year(request), timezone.localdate())
+    header, rows = dashboard_table(board, table)
+    return _csv(header, rows, f"programme-{table}-{board.year}.csv")
+
+
+def programme_area_table(request: HttpRequest, code: str, table: str) -> HttpResponse:
+    """The area page's tables as CSV: its indicators and its initiatives' milestones."""
+    if table not in AREA_TABLES:
+        raise Http404
+    area = get_object_or_404(CooperationArea, mechanism__is_primary=True, code=code)
+    board = dashboard(area.mechanism, _year(request), timezone.localdate())
+    if table == "indicators":
+        header, rows = indicators_table(_area_rows(board, area))
+    else:
+        milestones = [m for i in _area_initiatives(area) for m in i.milestones.all()]
+        header, rows = milestones_table(milestones, board)
+    return _csv(header, rows, f"programme-{area.code}-{table}-{board.year}.csv")
 
 
 def _is_secretariat(user: Any) -> bool:
