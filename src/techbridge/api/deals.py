@@ -148,7 +148,12 @@ class DealViewSet(mixins.ListModelMixin, viewsets.GenericViewSet[Deal]):
         return Response(DealSerializer(deal, context={"request": request}).data)
 
     @extend_schema(methods=["GET"], request=None, responses=MessageSerializer(many=True))
-    @extend_schema(methods=["POST"], request=MessageSerializer, responses={201: MessageSerializer})
+    @extend_schema(
+        methods=["POST"],
+        request=MessageSerializer,
+        responses={201: MessageSerializer},
+        parameters=[IDEMPOTENCY_HEADER],
+    )
     @action(detail=True, methods=["get", "post"])
     def messages(self, request: Request, pk: str) -> Response:
         """The deal's conversation; post to add a message."""
@@ -157,7 +162,10 @@ class DealViewSet(mixins.ListModelMixin, viewsets.GenericViewSet[Deal]):
             incoming = MessageSerializer(data=request.data)
             incoming.is_valid(raise_exception=True)
             posted = deal_message_post(
-                actor=request.user, deal=deal, body=incoming.validated_data["body"]
+                actor=request.user,
+                deal=deal,
+                body=incoming.validated_data["body"],
+                idempotency_key=_key(request),
             )
             return Response(MessageSerializer(posted).data, status=status.HTTP_201_CREATED)
         return Response(

@@ -34,8 +34,15 @@ def problem_response(
 
 
 def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    detail = ""
     if isinstance(exc, ServiceValidationError):
-        errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+        if hasattr(exc, "error_dict"):
+            errors = exc.message_dict
+        else:
+            # A refused step (a broken business rule, not a bad field): its reason is the
+            # problem's detail too, so a client can show it as it is.
+            errors = {"__all__": exc.messages}
+            detail = " ".join(exc.messages)
         exc = exceptions.ValidationError(errors)
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied(str(exc) or None)
@@ -55,7 +62,7 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
     title = titles.get(response.status_code, _("The request failed."))
     data = response.data
     if isinstance(exc, exceptions.ValidationError):
-        problem = problem_response(response.status_code, title, errors=data)
+        problem = problem_response(response.status_code, title, detail=detail, errors=data)
     else:
         detail = data.get("detail", "") if isinstance(data, dict) else ""
         problem = problem_response(response.status_code, title, detail=str(detail))

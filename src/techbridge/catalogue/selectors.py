@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 
 from techbridge.accounts.models import Membership
@@ -68,11 +69,13 @@ def listing_reading(
     detail_visible = is_editor or listing.detail_tier <= tier
     text, fallback = pick_text(listing, language)
     if detail_visible and user.is_authenticated and not is_editor:
-        _record_confidential_view(user, listing, tier, channel)
-        if nda_deal is not None:
-            from techbridge.pipeline.selectors import confidential_view_record
+        # The catalogue's record and the deal's audit event are one write: both or neither.
+        with transaction.atomic():
+            _record_confidential_view(user, listing, tier, channel)
+            if nda_deal is not None:
+                from techbridge.pipeline.selectors import confidential_view_record
 
-            confidential_view_record(user, nda_deal, channel)
+                confidential_view_record(user, nda_deal, channel)
     return ListingReading(
         listing=listing,
         text=text,

@@ -51,6 +51,45 @@ EVENT_LABELS = {
 }
 
 
+# What each verb of a deal's history means to a reader. The JSON-lines export keeps the raw
+# verbs; the deal page shows these.
+VERB_LABELS = {
+    "interest_expressed": _("Interest expressed"),
+    "message_posted": _("Message sent"),
+    Event.SCREEN.value: _("Screening started"),
+    Event.ACCEPT.value: _("Accepted: NDA stage"),
+    Event.DECLINE.value: _("Declined"),
+    Event.NDA_IN_FORCE.value: _("NDA in force"),
+    Event.NEGOTIATE.value: _("Negotiation started"),
+    Event.SIGN.value: _("Agreement marked signed"),
+    Event.START_OBLIGATIONS.value: _("Post-deal obligations started"),
+    Event.CLOSE_WON.value: _("Closed as won"),
+    Event.CLOSE_LOST.value: _("Closed as lost"),
+    Event.WITHDRAW.value: _("Withdrawn"),
+    "nda_proposed": _("Standard NDA proposed"),
+    "nda_confirmed": _("NDA confirmed"),
+    "nda_uploaded": _("Signed NDA uploaded"),
+    "disclosed": _("Confidential detail released"),
+    "confidential_viewed": _("Confidential detail viewed"),
+    "document_uploaded": _("Document uploaded"),
+    "document_downloaded": _("Document downloaded"),
+    "contact_consent_given": _("Contact details shared"),
+    "export_classified": _("Export classification recorded"),
+    "agreement_recorded": _("Agreement recorded"),
+    "agreement_corrected": _("Agreement corrected"),
+    "registration_recorded": _("Technology-contract registration recorded"),
+    "obligation_added": _("Obligation added"),
+    "obligation_reminded": _("Obligation reminder sent"),
+    "obligation_done": _("Obligation done"),
+}
+
+
+def verb_label(verb: str) -> str:
+    """A history verb in the reader's language (an unknown verb as it is)."""
+    label = VERB_LABELS.get(verb)
+    return str(label) if label is not None else verb
+
+
 class ExportClassification(models.TextChoices):
     """The mainland's Catalogue of Technologies Prohibited or Restricted from Export."""
 

@@ -7,9 +7,14 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from techbridge.accounts.models import Membership
+from techbridge.catalogue.choices import ListingKind
 from techbridge.catalogue.permissions import EDITOR_ROLES
 from techbridge.pipeline.models import Deal
 from techbridge.pipeline.transitions import Role
+
+# Offers and expertise are provided by their owner; for needs and partner requests the
+# interested organisation is the provider.
+PROVIDED_BY_OWNER = (ListingKind.OFFER, ListingKind.EXPERTISE, ListingKind.FACILITY)
 
 
 def _active(user: Any) -> bool:
@@ -31,6 +36,12 @@ def deal_role(user: Any, deal: Deal) -> Role:
     if deal.counterparty_id in organisations:
         return Role.COUNTERPARTY
     return Role.OTHER
+
+
+def holder_role(deal: Deal) -> Role:
+    """The side holding the technology: the owner of an offer, the interested organisation
+    answering a need. That side records the mainland export classification."""
+    return Role.OWNER if deal.listing.kind in PROVIDED_BY_OWNER else Role.COUNTERPARTY
 
 
 def acting_organisation_id(user: Any, deal: Deal) -> int | None:

@@ -121,13 +121,22 @@ TABLE: dict[tuple[Stage, Event], Transition] = {
         SYSTEM,
         guards=(Guard.NDA_IN_FORCE, Guard.EXPORT_CLASSIFIED, Guard.EXPORT_NOT_PROHIBITED),
     ),
+    # The classification may still change during due diligence, so every step towards an
+    # agreement checks again that the technology is not prohibited from export.
     (Stage.DUE_DILIGENCE, Event.NEGOTIATE): _t(
-        Stage.NEGOTIATION, OWNER, COUNTERPARTY, guards=(Guard.EXPORT_LICENCE_IF_RESTRICTED,)
+        Stage.NEGOTIATION,
+        OWNER,
+        COUNTERPARTY,
+        guards=(Guard.EXPORT_NOT_PROHIBITED, Guard.EXPORT_LICENCE_IF_RESTRICTED),
     ),
     (Stage.NEGOTIATION, Event.SIGN): _t(
         Stage.SIGNED,
         OWNER,
-        guards=(Guard.AGREEMENT_RECORDED, Guard.EXPORT_LICENCE_IF_RESTRICTED),
+        guards=(
+            Guard.EXPORT_NOT_PROHIBITED,
+            Guard.AGREEMENT_RECORDED,
+            Guard.EXPORT_LICENCE_IF_RESTRICTED,
+        ),
     ),
     (Stage.SIGNED, Event.START_OBLIGATIONS): _t(
         Stage.OBLIGATIONS, OWNER, COUNTERPARTY, guards=(Guard.HAS_OBLIGATIONS,)

@@ -46,14 +46,14 @@ class InterestForm(IdempotentForm):
         field.queryset = organisations if organisations is not None else Organisation.objects.none()
 
 
-class MessageForm(forms.Form):
+class MessageForm(IdempotentForm):
     body = forms.CharField(
         label=_("Message"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
     )
     parent = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-class DocumentForm(forms.Form):
+class DocumentForm(IdempotentForm):
     file = forms.FileField(
         label=_("Document"),
         help_text=_("PDF, Word (DOCX), Excel (XLSX), PNG, JPEG or WebP; at most 20 MB."),
@@ -61,7 +61,7 @@ class DocumentForm(forms.Form):
     purpose = forms.ChoiceField(label=_("What it is"), choices=DocumentPurpose.choices)
 
 
-class ExportForm(forms.Form):
+class ExportForm(IdempotentForm):
     classification = forms.ChoiceField(
         label=_("Mainland technology-export classification"),
         choices=ExportClassification.choices,
@@ -74,7 +74,7 @@ class ExportForm(forms.Form):
     )
 
 
-class AgreementForm(forms.Form):
+class AgreementForm(IdempotentForm):
     deal_type = forms.ChoiceField(label=_("Deal type"), choices=DealType.choices)
     exclusivity = forms.ChoiceField(
         label=_("Licence exclusivity"),
@@ -100,6 +100,12 @@ class AgreementForm(forms.Form):
     )
 
 
-class ObligationForm(forms.Form):
+class ObligationForm(IdempotentForm):
     description = forms.CharField(label=_("Obligation"), max_length=300)
     due_on = forms.DateField(label=_("Due on"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class RegistrationForm(IdempotentForm):
+    registration_number = forms.CharField(
+        label=_("Technology-contract registration number"), max_length=80
+    )

@@ -109,3 +109,77 @@ def test_interest_steps_and_messages_with_idempotency(
     )
     assert sneaky.status_code == 404
     assert DealEvent.objects.count() == events_before
+
+
+def test_message_sent_twice_with_one_key_is_posted_once(
+    client: Client, nda_offer: Listing, outsider: User, cq_enterprise: Organisation
+) -> None:
+    from techbridge.pipeline.models import DealMessage
+    from techbridge.pipeline.services import deal_express_interest
+
+    deal = deal_express_interest(actor=outsider, listing=nda_offer, organisation=cq_enterprise)
+    buyer = _bearer(outsider)
+    responses = [
+        client.post(
+            f"/api/v1/deals/{deal.pk}/messages",
+            json.dumps({"body": "Can we see the data sheet?"}),
+            content_type="application/json",
+            headers={**buyer, "Idempotency-Key": "msg-1"},
+        )
+        for _ in range(2)
+    ]
+    assert [r.status_code for r in responses] == [201, 201]
+    assert responses[0].json() == responses[1].json()
+    assert list(DealMessage.objects.values_list("body", flat=True)) == [
+        "Can we see the data sheet?"
+    ]
+    assert list(
+        DealEvent.objects.filter(deal=deal).order_by("seq").values_list("verb", flat=True)
+    ) == ["interest_expressed", "message_posted"]
+
+    # Without a key, each request is its own message.
+    client.post(
+        f"/api/v1/deals/{deal.pk}/messages",
+        json.dumps({"body": "Can we see the data sheet?"}),
+        content_type="application/json",
+        headers=buyer,
+    )
+    assert DealMessage.objects.count() == 2
+
+
+def test_prohibited_technology_refusal_is_explained_in_the_problem(
+    client: Client, cq_offer: Listing, officer: User, outsider: User, hk_university: Organisation
+) -> None:
+    from techbridge.pipeline.services import (
+        deal_advance,
+        deal_export_classify,
+        deal_express_interest,
+        nda_confirm,
+    )
+
+    deal = deal_express_interest(actor=officer, listing=cq_offer, organisation=hk_university)
+    deal_advance(actor=outsider, deal=deal, event="screen")
+    deal_export_classify(actor=outsider, deal=deal, classification="free")
+    deal_advance(actor=outsider, deal=deal, event="accept")
+    nda_confirm(actor=outsider, deal=deal)
+    nda_confirm(actor=officer, deal=deal)
+    deal_export_classify(actor=outsider, deal=deal, classification="prohibited")
+    deal.refresh_from_db()
+    before = (deal.stage, deal.event_count)
+    response = client.post(
+        f"/api/v1/deals/{deal.pk}/events",
+        json.dumps({"event": "negotiate"}),
+        content_type="application/json",
+        headers={**_bearer(officer), "Accept-Language": "zh-hant"},
+    )
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json() == {
+        "type": "about:blank",
+        "title": response.json()["title"],
+        "status": 400,
+        "detail": "該技術禁止出口，交易不能繼續。",
+        "errors": {"__all__": ["該技術禁止出口，交易不能繼續。"]},
+    }
+    deal.refresh_from_db()
+    assert (deal.stage, deal.event_count) == before

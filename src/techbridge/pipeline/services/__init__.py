@@ -1,6 +1,12 @@
 """Writes of the pipeline: views, the API, the admin and tasks call these."""
 
-from techbridge.pipeline.services.agreements import AgreementInput, agreement_record, obligation_add
+from techbridge.pipeline.services.agreements import (
+    AgreementInput,
+    agreement_record,
+    agreement_registration_record,
+    obligation_add,
+    obligation_mark_done,
+)
 from techbridge.pipeline.services.audit import audit_verify, event_append
 from techbridge.pipeline.services.deals import (
     deal_advance,
@@ -19,6 +25,7 @@ from techbridge.pipeline.services.nda import nda_confirm, nda_use_uploaded
 __all__ = [
     "AgreementInput",
     "agreement_record",
+    "agreement_registration_record",
     "audit_verify",
     "contact_consent_give",
     "deal_advance",
@@ -31,5 +38,6 @@ __all__ = [
     "nda_confirm",
     "nda_use_uploaded",
     "obligation_add",
+    "obligation_mark_done",
     "refusal_message",
 ]

@@ -1,5 +1,6 @@
-"""Recording the signed agreement (type per the crosswalk, scope, value, registration) and its
-post-deal obligations."""
+"""Recording the signed agreement (type per the crosswalk, scope, value, registration), its
+technology-contract registration number (usually known only after signing), and its post-deal
+obligations, which either party adds and marks done."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from techbridge.pipeline.models import Agreement, Deal, Obligation
 from techbridge.pipeline.models.deal import MAINLAND_REGIONS
 from techbridge.pipeline.roles import deal_role
 from techbridge.pipeline.services.audit import event_append
-from techbridge.pipeline.services.deals import locked
+from techbridge.pipeline.services.deals import idempotent, locked, replayed
 from techbridge.pipeline.transitions import Role
 
 
@@ -53,9 +54,20 @@ def _validate(data: AgreementInput) -> None:
         raise ServiceValidationError(errors)
 
 
-def agreement_record(*, actor: Any, deal: Deal, data: AgreementInput) -> Agreement:
+def agreement_record(
+    *, actor: Any, deal: Deal, data: AgreementInput, idempotency_key: str | None = None
+) -> Agreement:
     """The owner records the agreement during negotiation (or corrects it before signing)."""
     _validate(data)
+    return idempotent(
+        actor,
+        idempotency_key,
+        lambda: _agreement_write(actor, deal, data),
+        replayed(Agreement, deal),
+    )
+
+
+def _agreement_write(actor: Any, deal: Deal, data: AgreementInput) -> Agreement:
     with transaction.atomic():
         current = locked(deal)
         if deal_role(actor, current) != Role.OWNER:
@@ -91,11 +103,81 @@ def agreement_record(*, actor: Any, deal: Deal, data: AgreementInput) -> Agreeme
         return agreement
 
 
+# After signing the registration number may still be recorded, and obligations marked done.
+AFTER_SIGNING = ("signed", "obligations")
+
+
+def _party_organisation(actor: Any, deal: Deal) -> int:
+    role = deal_role(actor, deal)
+    if role == Role.OTHER:
+        raise PermissionDenied(_("Only the parties to a deal act on it."))
+    return deal.owner_id if role == Role.OWNER else deal.counterparty_id
+
+
+def agreement_registration_record(
+    *, actor: Any, deal: Deal, registration_number: str, idempotency_key: str | None = None
+) -> Agreement:
+    """Either party records (or corrects) the technology-contract registration number
+    (技术合同认定登记) once the agreement is signed: the registration office issues it after
+    signing. Allowed while the deal runs and after it closed as won."""
+    number = registration_number.strip()[:80]
+    if not number:
+        raise ServiceValidationError({"registration_number": [_("Give the registration number.")]})
+
+    def write() -> Agreement:
+        with transaction.atomic():
+            current = locked(deal)
+            organisation_id = _party_organisation(actor, current)
+            agreement = Agreement.objects.select_for_update().filter(deal=current).first()
+            signed = current.stage in AFTER_SIGNING or (
+                current.stage == "closed" and current.outcome == "won"
+            )
+            if agreement is None or not signed:
+                raise ServiceValidationError(
+                    _("The registration number is recorded once the agreement is signed.")
+                )
+            if not agreement.registration_required:
+                raise ServiceValidationError(
+                    _("Technology-contract registration does not apply to this agreement.")
+                )
+            before = agreement.registration_number
+            agreement.registration_number = number
+            agreement.save(update_fields=["registration_number"])
+            event_append(
+                current,
+                actor=actor,
+                organisation_id=organisation_id,
+                verb="registration_recorded",
+                before={"registration_number": before},
+                after={"registration_number": number},
+            )
+            return agreement
+
+    return idempotent(actor, idempotency_key, write, replayed(Agreement, deal))
+
+
 def obligation_add(
-    *, actor: Any, deal: Deal, description: str, due_on: date, remind_days_before: int = 7
+    *,
+    actor: Any,
+    deal: Deal,
+    description: str,
+    due_on: date,
+    remind_days_before: int = 7,
+    idempotency_key: str | None = None,
 ) -> Obligation:
     if not description.strip():
         raise ServiceValidationError({"description": [_("Say what is owed.")]})
+    return idempotent(
+        actor,
+        idempotency_key,
+        lambda: _obligation_write(actor, deal, description, due_on, remind_days_before),
+        replayed(Obligation),
+    )
+
+
+def _obligation_write(
+    actor: Any, deal: Deal, description: str, due_on: date, remind_days_before: int
+) -> Obligation:
     with transaction.atomic():
         current = locked(deal)
         role = deal_role(actor, current)
@@ -118,3 +200,39 @@ def obligation_add(
             after={"obligation": obligation.pk, "due_on": due_on.isoformat()},
         )
         return obligation
+
+
+def obligation_mark_done(
+    *, actor: Any, deal: Deal, obligation: Obligation, idempotency_key: str | None = None
+) -> Obligation:
+    """Either party marks a post-deal obligation done; no reminder is sent for it after."""
+
+    def write() -> Obligation:
+        with transaction.atomic():
+            current = locked(deal)
+            organisation_id = _party_organisation(actor, current)
+            done = (
+                Obligation.objects.select_for_update()
+                .filter(pk=obligation.pk, agreement__deal=current)
+                .first()
+            )
+            if done is None:
+                raise ServiceValidationError(_("Choose an obligation of this deal."))
+            if current.stage not in AFTER_SIGNING:
+                raise ServiceValidationError(
+                    _("Obligations are marked done after signing, while the deal is open.")
+                )
+            if done.done_at is not None:
+                raise ServiceValidationError(_("This obligation is already marked done."))
+            done.done_at = timezone.now()
+            done.save(update_fields=["done_at"])
+            event_append(
+                current,
+                actor=actor,
+                organisation_id=organisation_id,
+                verb="obligation_done",
+                after={"obligation": done.pk, "due_on": done.due_on.isoformat()},
+            )
+            return done
+
+    return idempotent(actor, idempotency_key, write, replayed(Obligation))

@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from techbridge.accounts.models import Membership, Organisation
-from techbridge.catalogue.choices import ListingKind, ListingStatus
+from techbridge.catalogue.choices import ListingStatus
 from techbridge.catalogue.models import Listing
 from techbridge.catalogue.permissions import EDITOR_ROLES, reader_tier
 from techbridge.core.errors import PermissionDenied, ServiceValidationError
@@ -30,7 +30,7 @@ from techbridge.pipeline.models import (
     IdempotencyKey,
     NDATemplate,
 )
-from techbridge.pipeline.roles import deal_role
+from techbridge.pipeline.roles import PROVIDED_BY_OWNER, deal_role, holder_role
 from techbridge.pipeline.services.audit import event_append
 from techbridge.pipeline.transitions import (
     DealFacts,
@@ -43,10 +43,7 @@ from techbridge.pipeline.transitions import (
 )
 
 T = TypeVar("T")
-
-# Offers and expertise are provided by their owner; for needs and partner requests the
-# interested organisation is the provider.
-PROVIDED_BY_OWNER = (ListingKind.OFFER, ListingKind.EXPERTISE, ListingKind.FACILITY)
+M = TypeVar("M", bound=models.Model)
 
 
 def refusal_message(reason: str) -> str:
@@ -54,7 +51,8 @@ def refusal_message(reason: str) -> str:
         "stage": _("This step is not possible at the deal's current stage."),
         "role": _("Your side of the deal cannot take this step."),
         Guard.EXPORT_CLASSIFIED.value: _(
-            "The owner must first record the mainland technology-export classification."
+            "The party holding the technology must first record its mainland "
+            "technology-export classification."
         ),
         Guard.EXPORT_NOT_PROHIBITED.value: _(
             "This technology is prohibited from export; the deal cannot go further."
@@ -76,7 +74,8 @@ def idempotent(
     """Run ``write`` once per (actor, key); a repeat returns ``replay`` of the first record.
 
     The key row is inserted in the same transaction as the write, so a crash loses both, and
-    a concurrent repeat waits on the unique index and then replays.
+    a concurrent repeat waits on the unique index and then replays. The record names what the
+    write produced (its model and primary key), so a repeat can answer with the same thing.
     """
     if not key:
         return write()
@@ -88,10 +87,32 @@ def idempotent(
         except IntegrityError:
             return replay(IdempotencyKey.objects.get(user=actor, key=key))
         result = write()
-        if isinstance(result, Deal):
-            record.deal = result
-            record.save(update_fields=["deal"])
+        if isinstance(result, models.Model):
+            record.result_type = result._meta.label_lower
+            record.result_id = result.pk
+            record.deal_id = result.pk if isinstance(result, Deal) else None
+            record.save(update_fields=["result_type", "result_id", "deal"])
         return result
+
+
+def replayed(model: type[M], deal: Deal | None = None) -> Callable[[IdempotencyKey], M]:
+    """The replay of a keyed write that produced one ``model`` row (of ``deal``, when given):
+    that row again. A key first used for another kind of request, or on another deal, is
+    refused rather than answered with the wrong thing."""
+
+    def replay(record: IdempotencyKey) -> M:
+        if record.result_type != model._meta.label_lower or record.result_id is None:
+            raise ServiceValidationError(
+                _("This idempotency key was already used for a different request.")
+            )
+        result = model._default_manager.get(pk=record.result_id)
+        if deal is not None and getattr(result, "deal_id", result.pk) != deal.pk:
+            raise ServiceValidationError(
+                _("This idempotency key was already used for a different request.")
+            )
+        return result
+
+    return replay
 
 
 def locked(deal: Deal) -> Deal:
@@ -168,7 +189,7 @@ def deal_express_interest(
             interest_notify_owner(deal)
             return deal
 
-    return idempotent(actor, idempotency_key, write, lambda record: record.deal)  # type: ignore[return-value]
+    return idempotent(actor, idempotency_key, write, replayed(Deal))
 
 
 def _message_append(
@@ -247,23 +268,38 @@ def deal_advance(*, actor: Any, deal: Deal, event: str, idempotency_key: str | N
             organisation_id = current.owner_id if role == Role.OWNER else current.counterparty_id
             return _transition(current, parsed, role, actor, organisation_id)
 
-    def replay(record: IdempotencyKey) -> Deal:
-        return Deal.objects.get(pk=deal.pk)
-
-    return idempotent(actor, idempotency_key, write, replay)
+    return idempotent(actor, idempotency_key, write, replayed(Deal, deal))
 
 
 def deal_export_classify(
-    *, actor: Any, deal: Deal, classification: str, licence_ref: str = ""
+    *,
+    actor: Any,
+    deal: Deal,
+    classification: str,
+    licence_ref: str = "",
+    idempotency_key: str | None = None,
 ) -> Deal:
-    """The owner records the mainland export classification (before the NDA) and, for
+    """The party holding the technology (the owner of an offer, the interested organisation
+    answering a need) records the mainland export classification (before the NDA) and, for
     restricted technology, the export licence (before substantive negotiation)."""
     if classification not in ExportClassification.values:
         raise ServiceValidationError({"classification": [_("Choose a classification.")]})
+    return idempotent(
+        actor,
+        idempotency_key,
+        lambda: _export_classify(actor, deal, classification, licence_ref),
+        replayed(Deal, deal),
+    )
+
+
+def _export_classify(actor: Any, deal: Deal, classification: str, licence_ref: str) -> Deal:
     with transaction.atomic():
         current = locked(deal)
-        if deal_role(actor, current) != Role.OWNER:
-            raise PermissionDenied(_("Only the technology's owner records its export status."))
+        role = deal_role(actor, current)
+        if role == Role.OTHER or role != holder_role(current):
+            raise PermissionDenied(
+                _("Only the party holding the technology records its export status.")
+            )
         if not current.checkpoint_applies:
             raise ServiceValidationError(_("The export checkpoint does not apply to this deal."))
         if current.stage not in (
@@ -283,7 +319,7 @@ def deal_export_classify(
         event_append(
             current,
             actor=actor,
-            organisation_id=current.owner_id,
+            organisation_id=current.owner_id if role == Role.OWNER else current.counterparty_id,
             verb="export_classified",
             before=before,
             after={"classification": classification, "licence": current.export_licence_ref},

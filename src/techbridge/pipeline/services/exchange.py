@@ -18,7 +18,7 @@ from techbridge.pipeline.choices import DocumentPurpose
 from techbridge.pipeline.models import ContactConsent, Deal, DealDocument, DealMessage
 from techbridge.pipeline.roles import deal_role
 from techbridge.pipeline.services.audit import event_append
-from techbridge.pipeline.services.deals import _message_append, locked
+from techbridge.pipeline.services.deals import _message_append, idempotent, locked, replayed
 from techbridge.pipeline.transitions import Role
 
 # Accepted by what the bytes are, not by the name or the browser's claim.
@@ -42,20 +42,30 @@ def _party(actor: Any, deal: Deal) -> tuple[Deal, int]:
 
 
 def deal_message_post(
-    *, actor: Any, deal: Deal, body: str, parent: DealMessage | None = None
+    *,
+    actor: Any,
+    deal: Deal,
+    body: str,
+    parent: DealMessage | None = None,
+    idempotency_key: str | None = None,
 ) -> DealMessage:
+    """Post a message (or a reply); the same idempotency key again returns the first one."""
     body = body.strip()
     if not body:
         raise ServiceValidationError({"body": [_("Write a message.")]})
     if len(body) > 5000:
         raise ServiceValidationError({"body": [_("A message can be at most 5000 characters.")]})
-    with transaction.atomic():
-        current, organisation_id = _party(actor, deal)
-        if not current.is_open:
-            raise ServiceValidationError(_("This deal is closed."))
-        if parent is not None and parent.deal_id != current.pk:
-            raise ServiceValidationError(_("You can only reply to a message of this deal."))
-        return _message_append(current, actor, organisation_id, body, parent)
+
+    def write() -> DealMessage:
+        with transaction.atomic():
+            current, organisation_id = _party(actor, deal)
+            if not current.is_open:
+                raise ServiceValidationError(_("This deal is closed."))
+            if parent is not None and parent.deal_id != current.pk:
+                raise ServiceValidationError(_("You can only reply to a message of this deal."))
+            return _message_append(current, actor, organisation_id, body, parent)
+
+    return idempotent(actor, idempotency_key, write, replayed(DealMessage, deal))
 
 
 def sniff_content_type(upload: UploadedFile) -> str | None:
@@ -82,8 +92,14 @@ def sniff_content_type(upload: UploadedFile) -> str | None:
 
 
 def deal_document_upload(
-    *, actor: Any, deal: Deal, upload: UploadedFile, purpose: str = DocumentPurpose.OTHER
+    *,
+    actor: Any,
+    deal: Deal,
+    upload: UploadedFile,
+    purpose: str = DocumentPurpose.OTHER,
+    idempotency_key: str | None = None,
 ) -> DealDocument:
+    """Share a file in the deal; the same idempotency key again returns the first upload."""
     if purpose not in DocumentPurpose.values:
         raise ServiceValidationError({"purpose": [_("Choose what the document is.")]})
     limit = settings.TECHBRIDGE_MAX_DOCUMENT_BYTES
@@ -107,6 +123,25 @@ def deal_document_upload(
         digest.update(chunk)
     upload.seek(0)
     name = (upload.name or "document").replace("/", "_").replace("\\", "_")[-200:]
+    return idempotent(
+        actor,
+        idempotency_key,
+        lambda: _document_store(
+            actor, deal, upload, purpose, name, content_type, digest.hexdigest()
+        ),
+        replayed(DealDocument, deal),
+    )
+
+
+def _document_store(
+    actor: Any,
+    deal: Deal,
+    upload: UploadedFile,
+    purpose: str,
+    name: str,
+    content_type: str,
+    sha256: str,
+) -> DealDocument:
     with transaction.atomic():
         current, organisation_id = _party(actor, deal)
         if not current.is_open:
@@ -118,13 +153,11 @@ def deal_document_upload(
             purpose=purpose,
             name=name,
             content_type=content_type,
-            size=upload.size,
-            sha256=digest.hexdigest(),
+            size=upload.size or 0,
+            sha256=sha256,
         )
         # Stored under a name of our own: the user's name is only shown, never a path.
-        document.file.save(
-            f"{digest.hexdigest()[:16]}.{ALLOWED_TYPES[content_type]}", upload, save=False
-        )
+        document.file.save(f"{sha256[:16]}.{ALLOWED_TYPES[content_type]}", upload, save=False)
         try:
             document.save()
             event_append(

@@ -143,3 +143,49 @@ def test_available_events_never_offer_system_events() -> None:
     assert available_events(Stage.NDA, CPTY) == [Event.WITHDRAW, Event.CLOSE_LOST]
     assert available_events(Stage.NDA, SYS) == []
     assert available_events(Stage.INTEREST, Role.OTHER) == []
+
+
+PROHIBITED = DealFacts(
+    checkpoint_applies=True,
+    export_classification="prohibited",
+    nda_in_force=True,
+    agreement_recorded=True,
+    obligations=1,
+)
+
+
+@pytest.mark.parametrize(
+    ("stage", "event", "role"),
+    [
+        (Stage.SCREENING, Event.ACCEPT, OWN),
+        (Stage.NDA, Event.NDA_IN_FORCE, SYS),
+        (Stage.DUE_DILIGENCE, Event.NEGOTIATE, OWN),
+        (Stage.DUE_DILIGENCE, Event.NEGOTIATE, CPTY),
+        (Stage.NEGOTIATION, Event.SIGN, OWN),
+    ],
+)
+def test_prohibited_technology_goes_no_further(stage: Stage, event: Event, role: Role) -> None:
+    # The classification may change up to due diligence: every step towards the NDA, the
+    # negotiation and the signature checks it again.
+    with pytest.raises(TransitionRefused) as refused:
+        next_stage(stage, event, role, PROHIBITED)
+    assert refused.value.reason == Guard.EXPORT_NOT_PROHIBITED.value
+
+
+def test_every_step_towards_an_agreement_is_guarded_against_prohibited_export() -> None:
+    towards = {Stage.NDA, Stage.DUE_DILIGENCE, Stage.NEGOTIATION, Stage.SIGNED}
+    unguarded = [
+        key
+        for key, transition in TABLE.items()
+        if transition.target in towards and Guard.EXPORT_NOT_PROHIBITED not in transition.guards
+    ]
+    assert unguarded == []
+
+
+def test_prohibited_does_not_stop_closing_or_withdrawing() -> None:
+    assert next_stage(Stage.NEGOTIATION, Event.WITHDRAW, CPTY, PROHIBITED).outcome == (
+        Outcome.WITHDRAWN
+    )
+    assert next_stage(Stage.DUE_DILIGENCE, Event.CLOSE_LOST, OWN, PROHIBITED).outcome == (
+        Outcome.LOST
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Sequence
 
 from django import template
@@ -50,3 +51,9 @@ def reasons(matches: Sequence[TermMatch]) -> list[presenting.Reason]:
 def rag_on(milestone: object, today: object) -> str:
     """A milestone's red/amber/green on ``today``."""
     return str(milestone.rag(today))  # type: ignore[attr-defined]
+
+
+@register.simple_tag
+def new_idempotency_key() -> str:
+    """A fresh key for a hand-written form, so that submitting it twice has one effect."""
+    return uuid.uuid4().hex

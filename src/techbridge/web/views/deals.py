@@ -23,12 +23,20 @@ from techbridge.accounts.models import Membership, Organisation, User
 from techbridge.catalogue.models import Listing
 from techbridge.catalogue.permissions import EDITOR_ROLES
 from techbridge.core.errors import ServiceValidationError
-from techbridge.pipeline.choices import EVENT_LABELS
-from techbridge.pipeline.models import NDA, Agreement, ContactConsent, Deal, DealDocument
-from techbridge.pipeline.roles import deal_role, deals_of
+from techbridge.pipeline.choices import EVENT_LABELS, verb_label
+from techbridge.pipeline.models import (
+    NDA,
+    Agreement,
+    ContactConsent,
+    Deal,
+    DealDocument,
+    Obligation,
+)
+from techbridge.pipeline.roles import deal_role, deals_of, holder_role
 from techbridge.pipeline.services import (
     AgreementInput,
     agreement_record,
+    agreement_registration_record,
     contact_consent_give,
     deal_advance,
     deal_document_download,
@@ -39,8 +47,10 @@ from techbridge.pipeline.services import (
     nda_confirm,
     nda_use_uploaded,
     obligation_add,
+    obligation_mark_done,
+    refusal_message,
 )
-from techbridge.pipeline.transitions import Role, Stage, available_events
+from techbridge.pipeline.transitions import Guard, Role, Stage, available_events
 from techbridge.web.deal_forms import (
     AgreementForm,
     DocumentForm,
@@ -49,6 +59,7 @@ from techbridge.web.deal_forms import (
     InterestForm,
     MessageForm,
     ObligationForm,
+    RegistrationForm,
 )
 
 
@@ -131,7 +142,27 @@ def deal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "agreement": agreement,
         "messages_list": deal.messages.select_related("author", "organisation", "parent"),
         "documents": deal.documents.select_related("organisation"),
-        "history": deal.events.select_related("actor", "organisation").order_by("seq"),
+        "history": [
+            (event, verb_label(event.verb))
+            for event in deal.events.select_related("actor", "organisation").order_by("seq")
+        ],
+        "holds_technology": holder_role(deal) == role,
+        "prohibited_notice": (
+            refusal_message(Guard.EXPORT_NOT_PROHIBITED.value)
+            if deal.export_classification == "prohibited" and deal.is_open
+            else ""
+        ),
+        "registration_open": bool(
+            agreement
+            and agreement.registration_required
+            and (
+                deal.stage in ("signed", "obligations")
+                or (deal.stage == "closed" and deal.outcome == "won")
+            )
+        ),
+        "registration_form": RegistrationForm(
+            initial={"registration_number": agreement.registration_number if agreement else ""}
+        ),
         "contacts": contacts,
         "i_consented": consented.filter(user=cast(User, request.user)).exists(),
         "message_form": MessageForm(),
@@ -148,6 +179,10 @@ def deal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "web/deal_detail.html", context)
 
 
+def _key(form: Any) -> str | None:
+    return form.cleaned_data.get("idempotency_key") or None
+
+
 def _act_advance(request: HttpRequest, deal: Deal) -> None:
     form = IdempotentForm(request.POST)
     form.is_valid()
@@ -155,7 +190,7 @@ def _act_advance(request: HttpRequest, deal: Deal) -> None:
         actor=request.user,
         deal=deal,
         event=request.POST.get("event", ""),
-        idempotency_key=form.cleaned_data.get("idempotency_key") or None,
+        idempotency_key=_key(form),
     )
 
 
@@ -183,21 +218,59 @@ def _act_export(request: HttpRequest, deal: Deal) -> None:
     form = ExportForm(request.POST)
     if not form.is_valid():
         raise _invalid(form)
-    deal_export_classify(actor=request.user, deal=deal, **form.cleaned_data)
+    deal_export_classify(
+        actor=request.user,
+        deal=deal,
+        classification=form.cleaned_data["classification"],
+        licence_ref=form.cleaned_data["licence_ref"],
+        idempotency_key=_key(form),
+    )
 
 
 def _act_agreement(request: HttpRequest, deal: Deal) -> None:
     form = AgreementForm(request.POST)
     if not form.is_valid():
         raise _invalid(form)
-    agreement_record(actor=request.user, deal=deal, data=AgreementInput(**form.cleaned_data))
+    fields = {k: v for k, v in form.cleaned_data.items() if k != "idempotency_key"}
+    agreement_record(
+        actor=request.user, deal=deal, data=AgreementInput(**fields), idempotency_key=_key(form)
+    )
+
+
+def _act_registration(request: HttpRequest, deal: Deal) -> None:
+    form = RegistrationForm(request.POST)
+    if not form.is_valid():
+        raise _invalid(form)
+    agreement_registration_record(
+        actor=request.user,
+        deal=deal,
+        registration_number=form.cleaned_data["registration_number"],
+        idempotency_key=_key(form),
+    )
 
 
 def _act_obligation(request: HttpRequest, deal: Deal) -> None:
     form = ObligationForm(request.POST)
     if not form.is_valid():
         raise _invalid(form)
-    obligation_add(actor=request.user, deal=deal, **form.cleaned_data)
+    obligation_add(
+        actor=request.user,
+        deal=deal,
+        description=form.cleaned_data["description"],
+        due_on=form.cleaned_data["due_on"],
+        idempotency_key=_key(form),
+    )
+
+
+def _act_obligation_done(request: HttpRequest, deal: Deal) -> None:
+    form = IdempotentForm(request.POST)
+    form.is_valid()
+    obligation = get_object_or_404(
+        Obligation, pk=request.POST.get("obligation") or 0, agreement__deal=deal
+    )
+    obligation_mark_done(
+        actor=request.user, deal=deal, obligation=obligation, idempotency_key=_key(form)
+    )
 
 
 def _act_message(request: HttpRequest, deal: Deal) -> None:
@@ -206,7 +279,13 @@ def _act_message(request: HttpRequest, deal: Deal) -> None:
         raise _invalid(form)
     parent_pk = form.cleaned_data.get("parent")
     parent = deal.messages.filter(pk=parent_pk).first() if parent_pk else None
-    deal_message_post(actor=request.user, deal=deal, body=form.cleaned_data["body"], parent=parent)
+    deal_message_post(
+        actor=request.user,
+        deal=deal,
+        body=form.cleaned_data["body"],
+        parent=parent,
+        idempotency_key=_key(form),
+    )
 
 
 def _act_document(request: HttpRequest, deal: Deal) -> None:
@@ -218,6 +297,7 @@ def _act_document(request: HttpRequest, deal: Deal) -> None:
         deal=deal,
         upload=form.cleaned_data["file"],
         purpose=form.cleaned_data["purpose"],
+        idempotency_key=_key(form),
     )
 
 
@@ -232,6 +312,8 @@ ACTIONS: dict[str, Callable[[HttpRequest, Deal], None]] = {
     "export": _act_export,
     "agreement": _act_agreement,
     "obligation": _act_obligation,
+    "obligation-done": _act_obligation_done,
+    "registration": _act_registration,
     "message": _act_message,
     "document": _act_document,
     "consent": _act_consent,
