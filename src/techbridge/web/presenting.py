@@ -7,6 +7,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from techbridge.core.scripts import to_simplified, to_traditional_hk
@@ -34,11 +35,30 @@ class Reason:
     fields: tuple[str, ...]  # translated field names, heaviest first
 
 
-def reasons(matches: Sequence[TermMatch]) -> list[Reason]:
-    """One line per (typed word, word looked for): where it was found."""
+# Reasons whose point is the script or the regional form itself keep their words as they are.
+KEEP_SCRIPT = ("script", "variant")
+
+
+def in_reader_script(word: str, language: str) -> str:
+    """Chinese words in the reader's script: Hong Kong Traditional on zh-hant, Simplified on
+    zh-hans (the engine's indexed forms and dictionary senses are Simplified)."""
+    if language == "zh-hant":
+        return to_traditional_hk(word)
+    if language == "zh-hans":
+        return to_simplified(word)
+    return word
+
+
+def reasons(matches: Sequence[TermMatch], language: str | None = None) -> list[Reason]:
+    """One line per (typed word, word looked for): where it was found, its Chinese words in
+    the script of ``language`` (the active language when not given)."""
+    language = language or get_language() or "en"
     grouped: dict[tuple[str, str, str], tuple[float, set[str]]] = {}
     for match in matches:
-        key = (match.source, match.alternative or match.term, match.via)
+        source, word = match.source, match.alternative or match.term
+        if match.via not in KEEP_SCRIPT:
+            source, word = in_reader_script(source, language), in_reader_script(word, language)
+        key = (source, word, match.via)
         grouped.setdefault(key, (match.weight, set()))[1].add(match.field)
     order = list(FIELD_LABELS)
     return [

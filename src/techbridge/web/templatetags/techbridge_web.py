@@ -43,8 +43,9 @@ def snippets(highlights: Sequence[Highlight], language: str) -> list[Highlight]:
 
 
 @register.filter
-def reasons(matches: Sequence[TermMatch]) -> list[presenting.Reason]:
-    return presenting.reasons(matches)
+def reasons(matches: Sequence[TermMatch], language: str | None = None) -> list[presenting.Reason]:
+    """Reasons with their Chinese words in the reader's script (the page's language)."""
+    return presenting.reasons(matches, language)
 
 
 @register.filter

@@ -63,3 +63,56 @@ def test_save_a_search_then_alerts_page_marks_alerts_read(
     page = client.get(url("web:alerts")).content.decode()
     assert "新的高度匹配" in page and catalogue.offer.reference in page
     assert not Alert.objects.filter(read_at__isnull=True).exists()
+
+
+def test_reasons_show_chinese_words_in_the_readers_script() -> None:
+    from techbridge.engine import TermMatch
+    from techbridge.web.presenting import reasons
+
+    matches = [
+        TermMatch("tumour", "肿瘤", "cedict", "title", 0.8, 1.0, alternative="肿瘤"),
+        TermMatch("超声", "ultrasound", "glossary", "title", 1.0, 1.0, alternative="ultrasound"),
+        TermMatch("軟件", "软件", "script", "summary", 1.0, 1.0, alternative="软件"),
+    ]
+    shown = {
+        language: [(r.source, r.alternative, r.via) for r in reasons(matches, language)]
+        for language in ("en", "zh-hant", "zh-hans")
+    }
+    assert shown == {
+        "en": [
+            ("tumour", "肿瘤", "cedict"),
+            ("超声", "ultrasound", "glossary"),
+            ("軟件", "软件", "script"),
+        ],
+        "zh-hant": [
+            ("tumour", "腫瘤", "cedict"),
+            ("超聲", "ultrasound", "glossary"),
+            ("軟件", "软件", "script"),  # the other script is the point of this reason
+        ],
+        "zh-hans": [
+            ("tumour", "肿瘤", "cedict"),
+            ("超声", "ultrasound", "glossary"),
+            ("軟件", "软件", "script"),
+        ],
+    }
+    with translation.override("zh-hant"):
+        assert reasons(matches[:1])[0].alternative == "腫瘤"  # the active language by default
+
+
+def test_matches_page_in_traditional_shows_hong_kong_traditional_words(
+    client: Client, catalogue: Catalogue, outsider: User, officer: User
+) -> None:
+    suggestions_refresh(catalogue.need.pk)
+    suggestions_refresh(catalogue.offer.pk)
+    client.force_login(outsider)
+    page = client.get(
+        url("web:listing_matches", catalogue.need.reference, language="zh-hant")
+    ).content.decode()
+    assert "「超聲」譯作「ultrasound」（技術詞彙表）" in page
+    client.force_login(officer)
+    page = client.get(
+        url("web:listing_matches", catalogue.offer.reference, language="zh-hant")
+    ).content.decode()
+    reasons_shown = page[page.index('class="reasons"') :]
+    assert "「tumour」譯作「腫瘤」" in reasons_shown
+    assert "肿瘤" not in reasons_shown and "超声" not in reasons_shown
