@@ -21,6 +21,7 @@ from techbridge.catalogue.models import Listing
 from techbridge.matching.models import Suggestion
 from techbridge.pipeline.choices import counts_as_transfer
 from techbridge.pipeline.models import Agreement, Deal, DealEvent
+from techbridge.pipeline.roles import PROVIDED_BY_OWNER
 
 STAGES = ("listings", "suggestions", "interests", "ndas", "agreements", "transfers")
 DIRECTIONS = ("hk_cq", "cq_hk", "other")
@@ -31,8 +32,30 @@ SIGNED_STAGES = ("signed", "obligations", "closed")
 class Funnel:
     total: dict[str, int]
     by_area: dict[str, dict[str, int]]  # area code → stage → count
-    by_direction: dict[str, dict[str, int]]  # direction → stage → count (deal stages only)
+    # direction → stage → count: suggestions and deal stages. Listings have no direction of
+    # their own (an offer may go either way); a suggestion pairs a provider with a recipient.
+    by_direction: dict[str, dict[str, int]]
     median_days_in_stage: dict[str, float]
+
+
+def direction_of(provider_region: str, recipient_region: str) -> str:
+    """ "hk_cq", "cq_hk" or "other": the same rule as :attr:`Deal.direction`."""
+    return Deal(provider_region=provider_region, recipient_region=recipient_region).direction
+
+
+def _suggestion_directions(suggestions: QuerySet[Suggestion]) -> dict[str, int]:
+    """Suggestions per direction: the provider is the side offering (an offer, an expert, a
+    facility), the recipient the side with the need."""
+    counts = dict.fromkeys(DIRECTIONS, 0)
+    rows = suggestions.values_list(
+        "source__kind", "source__owner__region", "candidate__owner__region"
+    )
+    for source_kind, source_region, candidate_region in rows:
+        if source_kind in PROVIDED_BY_OWNER:
+            counts[direction_of(source_region, candidate_region)] += 1
+        else:
+            counts[direction_of(candidate_region, source_region)] += 1
+    return counts
 
 
 def _deal_figures(deal: Deal, agreements: dict[int, str], ndas: set[int]) -> dict[str, int]:
@@ -90,7 +113,7 @@ def funnel(
     )
     total = dict.fromkeys(STAGES, 0)
     by_area: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(STAGES, 0))
-    by_direction: dict[str, dict[str, int]] = {d: dict.fromkeys(STAGES[2:], 0) for d in DIRECTIONS}
+    by_direction: dict[str, dict[str, int]] = {d: dict.fromkeys(STAGES[1:], 0) for d in DIRECTIONS}
 
     for _pk, area in published.values_list("pk", "areas__code"):
         if area:
@@ -99,6 +122,8 @@ def funnel(
 
     suggestions = Suggestion.objects.filter(source__in=published)
     total["suggestions"] = suggestions.count()
+    for direction, count in _suggestion_directions(suggestions).items():
+        by_direction[direction]["suggestions"] = count
     for area in suggestions.values_list("source__areas__code", flat=True):
         if area:
             by_area[area]["suggestions"] += 1

@@ -69,9 +69,9 @@ def test_funnel_per_area_and_direction_with_median_days(
         "transfers": 1,
     }
     assert result.by_direction == {
-        "hk_cq": {"interests": 1, "ndas": 1, "agreements": 1, "transfers": 1},
-        "cq_hk": {"interests": 1, "ndas": 0, "agreements": 0, "transfers": 0},
-        "other": {"interests": 0, "ndas": 0, "agreements": 0, "transfers": 0},
+        "hk_cq": {"suggestions": 0, "interests": 1, "ndas": 1, "agreements": 1, "transfers": 1},
+        "cq_hk": {"suggestions": 0, "interests": 1, "ndas": 0, "agreements": 0, "transfers": 0},
+        "other": {"suggestions": 0, "interests": 0, "ndas": 0, "agreements": 0, "transfers": 0},
     }
     assert result.by_area == {
         "innovation_technology": {
@@ -105,3 +105,60 @@ def test_funnel_pages_scope(
     log_in_verified(staff, reviewer)
     page = staff.get("/en/secretariat/funnel/").content.decode()
     assert "All listings and deals on the platform" in page
+
+
+def test_suggestions_counted_by_direction_from_provider_to_recipient(
+    client: Client,
+    nda_offer: Listing,
+    cq_offer: Listing,
+    outsider: User,
+    reviewer: User,
+    cq_enterprise: Organisation,
+) -> None:
+    from techbridge.catalogue.services import listing_create
+    from techbridge.catalogue.tests.factories import need_input_zh_hans
+    from techbridge.matching.models import Suggestion
+    from techbridge.pipeline.tests.fixtures import publish
+
+    cq_need = publish(
+        outsider, reviewer, listing_create(actor=outsider, data=need_input_zh_hans(cq_enterprise))
+    )
+
+    def suggest(source: Listing, candidate: Listing) -> None:
+        Suggestion.objects.create(
+            source=source, candidate=candidate, score=1, relevance=1, factor=1
+        )
+
+    suggest(cq_need, nda_offer)  # Hong Kong offer for a Chongqing need: HK → CQ
+    suggest(nda_offer, cq_need)  # the same pair seen from the offer: HK → CQ
+    suggest(cq_need, cq_offer)  # within Chongqing: other
+    result = funnel()
+    assert result.total["suggestions"] == 3
+    assert {d: stages["suggestions"] for d, stages in result.by_direction.items()} == {
+        "hk_cq": 2,
+        "cq_hk": 0,
+        "other": 1,
+    }
+
+    staff = Client()
+    log_in_verified(staff, reviewer)
+    page = staff.get("/en/secretariat/funnel/").content.decode()
+    row = page[page.index("Hong Kong → Chongqing") :].split("</tr>")[0]
+    assert row.endswith("<td>—</td><td>2</td><td>0</td><td>0</td><td>0</td><td>0</td>")
+
+
+def test_secretariat_finds_the_funnel_from_its_pages(
+    client: Client, officer: User, reviewer: User
+) -> None:
+    from django.contrib.auth.models import Group
+
+    link = 'href="/en/secretariat/funnel/"'
+    client.force_login(officer)
+    assert link not in client.get("/en/").content.decode()
+
+    secretary = Client()
+    Group.objects.get_or_create(name="secretariat")[0].user_set.add(officer)
+    log_in_verified(secretary, officer)
+    for page in ("/en/", "/en/programme/", "/en/my/deals/"):
+        assert link in secretary.get(page).content.decode(), page
+    assert secretary.get("/en/secretariat/funnel/").status_code == 200

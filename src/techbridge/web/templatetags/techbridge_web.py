@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from typing import Any
 
 from django import template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from techbridge.accounts.two_factor import SECRETARIAT_GROUP
 from techbridge.catalogue.models import Listing, ListingText
 from techbridge.catalogue.selectors import pick_text
 from techbridge.engine import Highlight, TermMatch
@@ -52,6 +54,18 @@ def reasons(matches: Sequence[TermMatch], language: str | None = None) -> list[p
 def rag_on(milestone: object, today: object) -> str:
     """A milestone's red/amber/green on ``today``."""
     return str(milestone.rag(today))  # type: ignore[attr-defined]
+
+
+@register.filter
+def is_secretariat(user: Any) -> bool:
+    """A member of the Conference secretariat (looked up once per request's user)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    cached = getattr(user, "_techbridge_is_secretariat", None)
+    if cached is None:
+        cached = user.groups.filter(name=SECRETARIAT_GROUP).exists()
+        user._techbridge_is_secretariat = cached
+    return bool(cached)
 
 
 @register.simple_tag
