@@ -24,3 +24,15 @@ def to_simplified(text: str) -> str:
 def to_traditional_hk(text: str) -> str:
     """Simplified → Traditional with Hong Kong character and phrase variants."""
     return _converter("s2hk").convert(text) if text else text
+
+
+def in_reader_language(en: str, hant: str, hans: str) -> str:
+    """The text in the active language, converted from the other script, else any text."""
+    from django.utils.translation import get_language
+
+    language = get_language() or "en"
+    if language == "zh-hant":
+        return hant or to_traditional_hk(hans) or en
+    if language == "zh-hans":
+        return hans or to_simplified(hant) or en
+    return en or hant or hans

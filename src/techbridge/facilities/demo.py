@@ -41,10 +41,12 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 # Hourly fee per category as a share of the listing's advertised rate.
 FEE_SHARES = {"internal": "0.5", "academic": "1", "industry": "1.5", "cross_boundary": "1"}
-RESULTS_TERMS = (
-    "Results and data belong to the user; the host may publish aggregate usage figures. "
-    "Acknowledge the facility in publications."
-)
+RESULTS_TERMS = {
+    "en": "Results and data belong to the user; the host may publish aggregate usage figures. "
+    "Acknowledge the facility in publications.",
+    "zh-hant": "結果及數據歸使用者所有；主辦機構可公布使用量的匯總數字。發表成果時請鳴謝本設施。",
+    "zh-hans": "结果和数据归用户所有；依托单位可公布使用量的汇总数字。发表成果时请致谢本设施。",
+}
 
 
 def _category(title: str) -> str:
@@ -77,8 +79,9 @@ def _outside_admins(region: str) -> list[User]:
 
 def _instrument_for(listing: Listing) -> Instrument:
     names = {language: listing.text_in(language) for language in ("en", "zh-hant", "zh-hans")}
-    summary = next((t.summary for t in names.values() if t is not None and t.summary), "")
+    summaries = {lang: t.summary if t is not None else "" for lang, t in names.items()}
     english = names["en"].title if names["en"] is not None else ""
+    owner = listing.owner
     instrument = Instrument.objects.create(
         organisation=listing.owner,
         listing=listing,
@@ -86,12 +89,18 @@ def _instrument_for(listing: Listing) -> Instrument:
         name_zh_hant=names["zh-hant"].title if names["zh-hant"] is not None else "",
         name_zh_hans=names["zh-hans"].title if names["zh-hans"] is not None else "",
         category=_category(english),
-        location=listing.owner.name,
-        capabilities=summary,
+        location_en=owner.name_in("en"),
+        location_zh_hant=owner.name_in("zh-hant"),
+        location_zh_hans=owner.name_in("zh-hans"),
+        capabilities_en=summaries["en"],
+        capabilities_zh_hant=summaries["zh-hant"],
+        capabilities_zh_hans=summaries["zh-hans"],
         lead_time_days=2,
         slot_minutes=60,
         requires_training=listing.pk % 3 == 0,
-        results_terms=RESULTS_TERMS,
+        results_terms_en=RESULTS_TERMS["en"],
+        results_terms_zh_hant=RESULTS_TERMS["zh-hant"],
+        results_terms_zh_hans=RESULTS_TERMS["zh-hans"],
     )
     rate = listing.price_amount or Decimal(500)
     currency = listing.currency or ("HKD" if listing.owner.region == Region.HONG_KONG else "CNY")

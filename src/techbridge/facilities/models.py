@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from techbridge.catalogue.choices import Currency
 from techbridge.core.models import TimeStampedModel, TrilingualNameModel
+from techbridge.core.scripts import in_reader_language
 
 
 class InstrumentCategory(models.TextChoices):
@@ -49,16 +50,30 @@ class Instrument(TrilingualNameModel, TimeStampedModel):
     category = models.CharField(_("category"), max_length=20, choices=InstrumentCategory.choices)
     manufacturer = models.CharField(_("manufacturer"), max_length=120, blank=True)
     model_name = models.CharField(_("model"), max_length=120, blank=True)
-    location = models.CharField(_("location"), max_length=200, blank=True)
-    capabilities = models.TextField(_("capabilities"), blank=True)
+    location_en = models.CharField(_("location (English)"), max_length=200, blank=True)
+    location_zh_hant = models.CharField(
+        _("location (Traditional Chinese)"), max_length=200, blank=True
+    )
+    location_zh_hans = models.CharField(
+        _("location (Simplified Chinese)"), max_length=200, blank=True
+    )
+    capabilities_en = models.TextField(_("capabilities (English)"), blank=True)
+    capabilities_zh_hant = models.TextField(_("capabilities (Traditional Chinese)"), blank=True)
+    capabilities_zh_hans = models.TextField(_("capabilities (Simplified Chinese)"), blank=True)
     lead_time_days = models.PositiveSmallIntegerField(_("booking lead time (days)"), default=2)
     slot_minutes = models.PositiveSmallIntegerField(_("slot length (minutes)"), default=60)
     requires_training = models.BooleanField(_("training required"), default=False)
     requires_approval = models.BooleanField(_("approval required"), default=True)
-    results_terms = models.TextField(
-        _("IP and data terms for results"),
+    results_terms_en = models.TextField(
+        _("IP and data terms for results (English)"),
         blank=True,
         help_text=_("Who owns results and data produced on this instrument."),
+    )
+    results_terms_zh_hant = models.TextField(
+        _("IP and data terms for results (Traditional Chinese)"), blank=True
+    )
+    results_terms_zh_hans = models.TextField(
+        _("IP and data terms for results (Simplified Chinese)"), blank=True
     )
     is_active = models.BooleanField(_("accepting bookings"), default=True)
 
@@ -80,6 +95,23 @@ class Instrument(TrilingualNameModel, TimeStampedModel):
                 name="facilities_instrument_category_valid",
             ),
         ]
+
+    # Free texts in the reader's language: the other Chinese script converted, else English.
+    @property
+    def location(self) -> str:
+        return in_reader_language(self.location_en, self.location_zh_hant, self.location_zh_hans)
+
+    @property
+    def capabilities(self) -> str:
+        return in_reader_language(
+            self.capabilities_en, self.capabilities_zh_hant, self.capabilities_zh_hans
+        )
+
+    @property
+    def results_terms(self) -> str:
+        return in_reader_language(
+            self.results_terms_en, self.results_terms_zh_hant, self.results_terms_zh_hans
+        )
 
 
 class InstrumentFee(models.Model):

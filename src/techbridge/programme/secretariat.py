@@ -1,5 +1,6 @@
-"""The secretariat's editing site: the programme's items, initiatives, milestones, meetings,
-indicators and measurements, for members of the ``secretariat`` group (and platform staff).
+"""The secretariat's editing site: the programme's mechanisms and their areas, items,
+initiatives, milestones, meetings, indicators and measurements, for members of the
+``secretariat`` group (and platform staff).
 
 A separate admin site rather than staff status: secretariat officers edit the programme but
 are not platform administrators (who see every confidential listing). Like every secretariat
@@ -17,11 +18,13 @@ from django.utils.translation import gettext_lazy as _
 from techbridge.accounts.two_factor import SECRETARIAT_GROUP
 from techbridge.programme.models import (
     ActionItem,
+    CooperationArea,
     CooperationItem,
     Decision,
     Indicator,
     Initiative,
     Measurement,
+    Mechanism,
     Meeting,
     Milestone,
 )
@@ -95,12 +98,46 @@ class DecisionInline(SecretariatInline):
 
 class ActionItemInline(SecretariatInline):
     model = ActionItem
-    fields = ["item", "description", "side", "due_on", "done_on"]
+    fields = [
+        "item",
+        "description_en",
+        "description_zh_hant",
+        "description_zh_hans",
+        "side",
+        "due_on",
+        "done_on",
+    ]
 
 
 class MeasurementInline(SecretariatInline):
     model = Measurement
     fields = ["period_start", "period_end", "value", "evidence"]
+
+
+class AreaInline(SecretariatInline):
+    model = CooperationArea
+    fields = ["position", "code", "name_en", "name_zh_hant", "name_zh_hans"]
+
+
+@admin.register(Mechanism, site=secretariat_site)
+class MechanismAdmin(SecretariatAdmin):
+    list_display = ["code", "name_en", "name_zh_hant", "name_zh_hans", "established_year"]
+    fields = [
+        "code",
+        "name_en",
+        "name_zh_hant",
+        "name_zh_hans",
+        "partner_city_en",
+        "established_year",
+    ]
+    inlines = [AreaInline]
+
+
+@admin.register(CooperationArea, site=secretariat_site)
+class AreaAdmin(SecretariatAdmin):
+    list_display = ["code", "name_en", "name_zh_hant", "name_zh_hans", "mechanism", "position"]
+    list_filter = ["mechanism"]
+    search_fields = ["code", "name_en", "name_zh_hant", "name_zh_hans"]
 
 
 @admin.register(CooperationItem, site=secretariat_site)
@@ -111,7 +148,7 @@ class ItemAdmin(SecretariatAdmin):
 
 @admin.register(Initiative, site=secretariat_site)
 class InitiativeAdmin(SecretariatAdmin):
-    list_display = ["title_en", "title_zh_hant", "item", "hk_unit", "cq_unit", "is_published"]
+    list_display = ["title_en", "title_zh_hant", "item", "hk_unit_en", "cq_unit_en", "is_published"]
     list_filter = ["is_published", "item__area"]
     inlines = [MilestoneInline]
 

@@ -15,6 +15,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from techbridge.core.scripts import in_reader_language
+
 
 class IndicatorSource(models.TextChoices):
     MANUAL = "manual", _("Entered with evidence")
@@ -72,8 +74,14 @@ class Indicator(models.Model):
     name_en = models.CharField(_("name (English)"), max_length=200)
     name_zh_hant = models.CharField(_("name (Traditional Chinese)"), max_length=200)
     name_zh_hans = models.CharField(_("name (Simplified Chinese)"), max_length=200)
-    definition = models.TextField(_("definition"), blank=True)
-    unit = models.CharField(_("unit"), max_length=40, help_text=_("e.g. agreements, hours"))
+    definition_en = models.TextField(_("definition (English)"), blank=True)
+    definition_zh_hant = models.TextField(_("definition (Traditional Chinese)"), blank=True)
+    definition_zh_hans = models.TextField(_("definition (Simplified Chinese)"), blank=True)
+    unit_en = models.CharField(
+        _("unit (English)"), max_length=40, help_text=_("e.g. agreements, hours")
+    )
+    unit_zh_hant = models.CharField(_("unit (Traditional Chinese)"), max_length=40, blank=True)
+    unit_zh_hans = models.CharField(_("unit (Simplified Chinese)"), max_length=40, blank=True)
     source = models.CharField(
         _("source"), max_length=30, choices=IndicatorSource.choices, default=IndicatorSource.MANUAL
     )
@@ -124,6 +132,17 @@ class Indicator(models.Model):
         return {"zh-hant": self.name_zh_hant, "zh-hans": self.name_zh_hans}.get(
             language, self.name_en
         ) or self.name_en
+
+    @property
+    def unit(self) -> str:
+        """The unit in the reader's language (the other script converted, else English)."""
+        return in_reader_language(self.unit_en, self.unit_zh_hant, self.unit_zh_hans)
+
+    @property
+    def definition(self) -> str:
+        return in_reader_language(
+            self.definition_en, self.definition_zh_hant, self.definition_zh_hans
+        )
 
     @property
     def computed(self) -> bool:

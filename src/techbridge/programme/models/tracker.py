@@ -7,24 +7,13 @@ from datetime import date, timedelta
 
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from techbridge.core.models import TimeStampedModel
-from techbridge.core.scripts import to_simplified, to_traditional_hk
+from techbridge.core.scripts import in_reader_language
 
 # A milestone not done within this many days of its due date is amber.
 AMBER_WINDOW = timedelta(days=30)
-
-
-def in_reader_language(en: str, hant: str, hans: str) -> str:
-    """The text in the active language, converted from the other script, else any text."""
-    language = get_language() or "en"
-    if language == "zh-hant":
-        return hant or to_traditional_hk(hans) or en
-    if language == "zh-hans":
-        return hans or to_simplified(hant) or en
-    return en or hant or hans
 
 
 class TrilingualTitle(models.Model):
@@ -54,8 +43,24 @@ class Initiative(TrilingualTitle, TimeStampedModel):
         on_delete=models.PROTECT,
         related_name="initiatives",
     )
-    hk_unit = models.CharField(_("responsible unit (Hong Kong)"), max_length=200)
-    cq_unit = models.CharField(_("responsible unit (Chongqing)"), max_length=200)
+    hk_unit_en = models.CharField(
+        _("responsible unit in Hong Kong (English)"), max_length=200, blank=True
+    )
+    hk_unit_zh_hant = models.CharField(
+        _("responsible unit in Hong Kong (Traditional Chinese)"), max_length=200, blank=True
+    )
+    hk_unit_zh_hans = models.CharField(
+        _("responsible unit in Hong Kong (Simplified Chinese)"), max_length=200, blank=True
+    )
+    cq_unit_en = models.CharField(
+        _("responsible unit in Chongqing (English)"), max_length=200, blank=True
+    )
+    cq_unit_zh_hant = models.CharField(
+        _("responsible unit in Chongqing (Traditional Chinese)"), max_length=200, blank=True
+    )
+    cq_unit_zh_hans = models.CharField(
+        _("responsible unit in Chongqing (Simplified Chinese)"), max_length=200, blank=True
+    )
     is_published = models.BooleanField(_("published"), default=False)
 
     class Meta:
@@ -68,6 +73,14 @@ class Initiative(TrilingualTitle, TimeStampedModel):
                 name="programme_initiative_has_a_title",
             )
         ]
+
+    @property
+    def hk_unit(self) -> str:
+        return in_reader_language(self.hk_unit_en, self.hk_unit_zh_hant, self.hk_unit_zh_hans)
+
+    @property
+    def cq_unit(self) -> str:
+        return in_reader_language(self.cq_unit_en, self.cq_unit_zh_hant, self.cq_unit_zh_hans)
 
 
 class Milestone(TrilingualTitle):
@@ -132,13 +145,23 @@ class Meeting(TrilingualTitle):
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     held_on = models.DateField(_("held on"))
-    location = models.CharField(_("location"), max_length=200, blank=True)
+    location_en = models.CharField(_("location (English)"), max_length=200, blank=True)
+    location_zh_hant = models.CharField(
+        _("location (Traditional Chinese)"), max_length=200, blank=True
+    )
+    location_zh_hans = models.CharField(
+        _("location (Simplified Chinese)"), max_length=200, blank=True
+    )
     is_published = models.BooleanField(_("published"), default=False)
 
     class Meta:
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         ordering = ["-held_on", "pk"]
+
+    @property
+    def location(self) -> str:
+        return in_reader_language(self.location_en, self.location_zh_hant, self.location_zh_hans)
 
 
 class Decision(models.Model):
@@ -190,7 +213,13 @@ class ActionItem(models.Model):
         on_delete=models.SET_NULL,
         related_name="action_items",
     )
-    description = models.CharField(_("action"), max_length=300)
+    description_en = models.CharField(_("action (English)"), max_length=300, blank=True)
+    description_zh_hant = models.CharField(
+        _("action (Traditional Chinese)"), max_length=300, blank=True
+    )
+    description_zh_hans = models.CharField(
+        _("action (Simplified Chinese)"), max_length=300, blank=True
+    )
     side = models.CharField(_("responsible side"), max_length=4, choices=Side.choices)
     due_on = models.DateField(_("due on"))
     done_on = models.DateField(_("done on"), null=True, blank=True)
@@ -199,6 +228,20 @@ class ActionItem(models.Model):
         verbose_name = _("action item")
         verbose_name_plural = _("action items")
         ordering = ["due_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(description_en="")
+                | ~Q(description_zh_hant="")
+                | ~Q(description_zh_hans=""),
+                name="programme_action_has_a_description",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.description
+
+    @property
+    def description(self) -> str:
+        return in_reader_language(
+            self.description_en, self.description_zh_hant, self.description_zh_hans
+        )

@@ -135,8 +135,9 @@ def programme(
     initiative = Initiative.objects.create(
         item=item_a,
         title_en="Partner laboratory network",
-        hk_unit="Innovation, Technology and Industry Bureau",
-        cq_unit="重庆市科学技术局",
+        hk_unit_en="Innovation, Technology and Industry Bureau",
+        hk_unit_zh_hant="創新科技及工業局",
+        cq_unit_zh_hans="重庆市科学技术局",
         is_published=True,
     )
     for title, due, status, done in (
@@ -154,7 +155,11 @@ def programme(
         name_en="Achieved technology transfers",
         name_zh_hant="已實現的技術轉移",
         name_zh_hans="已实现的技术转移",
-        unit="agreements",
+        unit_en="agreements",
+        unit_zh_hant="份協議",
+        unit_zh_hans="份协议",
+        definition_en="Licences, assignments and joint ventures signed in the year",
+        definition_zh_hans="年内签署的许可、转让及合资协议",
         source="agreements_achieved",
         disaggregation="direction",
         target=Decimal("10"),
@@ -163,7 +168,7 @@ def programme(
         "name_en": "Joint laboratories",
         "name_zh_hant": "聯合實驗室",
         "name_zh_hans": "联合实验室",
-        "unit": "laboratories",
+        "unit_en": "laboratories",
         "period": "quarter",
         "target": Decimal("12"),
     }

@@ -77,7 +77,7 @@ def test_roll_up_from_items_to_area_to_mechanism(programme: Programme) -> None:
         name_en="Joint laboratories",
         name_zh_hant="聯合實驗室",
         name_zh_hans="联合实验室",
-        unit="laboratories",
+        unit_en="laboratories",
         source="listings_published",
         target=Decimal(1),
         target_year=YEAR,

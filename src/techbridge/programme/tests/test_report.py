@@ -125,7 +125,7 @@ def test_xlsx_report(programme: Programme) -> None:
     assert transfers[1][1].startswith(programme.won.listing.reference)
     assert transfers[1][3] == "香港 → 重庆"
     indicators = {row[0]: row[1:] for row in book["指标"].iter_rows(min_row=2, values_only=True)}
-    assert indicators["已实现的技术转移"] == ("agreements", 0, 1, 10, 10, 1, 0, 0)
+    assert indicators["已实现的技术转移"] == ("份协议", 0, 1, 10, 10, 1, 0, 0)
     # Joint laboratories are not split by direction: no figures in those columns.
     assert indicators["联合实验室"][-3:] == (None, None, None)
     funnel = list(book["转移漏斗"].iter_rows(min_row=2, values_only=True))

@@ -149,7 +149,8 @@ def test_published_meetings_with_decisions_and_actions(
         mechanism=programme.mechanism,
         kind="plenary",
         held_on=date(YEAR, 6, 2),
-        location="Chongqing",
+        location_en="Chongqing",
+        location_zh_hans="重庆",
         title_en="Seventh plenary",
         title_zh_hans="第七次全体会议",
         is_published=True,
@@ -163,7 +164,8 @@ def test_published_meetings_with_decisions_and_actions(
     ActionItem.objects.create(
         meeting=plenary,
         item=item,
-        description="List the instruments",
+        description_en="List the instruments",
+        description_zh_hant="列出儀器",
         side="both",
         due_on=date(YEAR, 9, 1),
     )
@@ -193,3 +195,72 @@ def test_published_meetings_with_decisions_and_actions(
     ]
     last_year = client.get(f"/en/programme/?year={YEAR - 1}").content.decode()
     assert "Seventh plenary" not in last_year
+
+
+def test_secretariat_edits_mechanisms_and_areas(client: Client, secretary: User) -> None:
+    from techbridge.programme.models import CooperationArea, Mechanism
+
+    log_in_verified(client, secretary)
+    assert client.get("/en/secretariat/admin/programme/mechanism/").status_code == 200
+    area = CooperationArea.objects.get(mechanism__is_primary=True, code="education")
+    url = f"/en/secretariat/admin/programme/cooperationarea/{area.pk}/change/"
+    response = client.post(
+        url,
+        {
+            "mechanism": area.mechanism_id,
+            "code": "education",
+            "position": area.position,
+            "name_en": "Education and research",
+            "name_zh_hant": "教育及科研",
+            "name_zh_hans": "教育与科研",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    area.refresh_from_db()
+    assert (area.name_en, area.name_zh_hant, area.name_zh_hans) == (
+        "Education and research",
+        "教育及科研",
+        "教育与科研",
+    )
+    assert Mechanism.objects.filter(is_primary=True).count() == 1
+
+
+def test_others_cannot_edit_areas(client: Client, officer: User) -> None:
+    from techbridge.programme.models import CooperationArea
+
+    area = CooperationArea.objects.get(mechanism__is_primary=True, code="education")
+    client.force_login(officer)
+    url = f"/en/secretariat/admin/programme/cooperationarea/{area.pk}/change/"
+    response = client.post(url, {"code": "education", "name_en": "Changed"})
+    assert response.status_code == 302
+    area.refresh_from_db()
+    assert area.name_en == "Education"
+
+
+def test_trilingual_texts_follow_the_reader(client: Client, programme: Programme) -> None:
+    """Units, responsible units and action items in the page's language, the other script
+    converted where a language is missing, English the last resort."""
+    from datetime import date
+
+    meeting = Meeting.objects.create(
+        mechanism=programme.mechanism,
+        kind="working",
+        held_on=date(YEAR, 5, 1),
+        title_en="Working meeting",
+        location_en="Hong Kong",
+        location_zh_hans="香港特区",
+        is_published=True,
+    )
+    ActionItem.objects.create(
+        meeting=meeting, description_zh_hans="编制仪器清单", side="hk", due_on=date(YEAR, 12, 1)
+    )
+    area = f"/zh-hant/programme/areas/innovation_technology/?year={YEAR}"
+    page = client.get(area).content.decode()
+    assert "創新科技及工業局 / 重慶市科學技術局" in page  # converted from the Simplified text
+    english = client.get(f"/en/programme/?year={YEAR}").content.decode()
+    assert "Working meeting</h3>" in english and "Hong Kong" in english
+    assert "编制仪器清单" in english  # no English text: the Chinese one
+    hant = client.get(f"/zh-hant/programme/?year={YEAR}").content.decode()
+    assert "1 份協議" in hant and "香港特區" in hant and "編制儀器清單" in hant
+    hans = client.get(f"/zh-hans/programme/?year={YEAR}").content.decode()
+    assert "年内签署的许可、转让及合资协议" in hans
