@@ -179,6 +179,33 @@ MATRIX: tuple[Rule, ...] = (
     Rule("web:instruments", "GET", "none", EVERYONE),
     Rule("web:instrument", "GET", "instrument", EVERYONE),
     Rule("web:my_bookings", "GET", "none", statuses(200, anonymous=302)),
+    # Listing instruments: the instrument organisation's managers and administrators only
+    # (the other member administers another organisation: it may list its own instruments,
+    # not the university's).
+    Rule("web:my_instruments", "GET", "none", statuses(200, anonymous=302)),
+    Rule(
+        "web:instrument_create",
+        "GET",
+        "none",
+        statuses(403, anonymous=302, member=200, other_member=200),
+    ),
+    Rule(
+        "web:instrument_create",
+        "POST",
+        "none",
+        statuses(403, anonymous=302, member=302, other_member=400),
+        changes=("member",),
+        body="instrument",
+    ),
+    Rule("web:instrument_edit", "GET", "instrument", statuses(403, anonymous=302, member=200)),
+    Rule(
+        "web:instrument_edit",
+        "POST",
+        "instrument",
+        statuses(403, anonymous=302, member=302),
+        changes=("member",),
+        body="instrument",
+    ),
     Rule(
         "web:booking_decide",
         "POST",

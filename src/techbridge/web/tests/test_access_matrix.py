@@ -25,7 +25,7 @@ from techbridge.catalogue.models import Listing, ListingEvent
 from techbridge.catalogue.services import listing_submit_for_review
 from techbridge.catalogue.tests.factories import create_offer
 from techbridge.catalogue.tests.published import CANARY, Catalogue
-from techbridge.facilities.models import Booking, Instrument
+from techbridge.facilities.models import Booking, Instrument, InstrumentFee
 from techbridge.matching.models import SavedSearch, Suggestion, SuggestionFeedback
 from techbridge.pipeline.models import Deal, DealEvent, DealMessage
 from techbridge.pipeline.services import deal_document_upload, deal_express_interest
@@ -182,6 +182,20 @@ def _send(rule: Rule, client: Client, url: str, owner: Organisation) -> Any:
         return client.post(url, body, content_type="application/json")
     if rule.body == "hours":
         return client.post(url, {"actual_hours": "1.5"})
+    if rule.body == "instrument":
+        return client.post(
+            url,
+            {
+                "organisation": owner.pk,
+                "name_en": "Listed by the matrix",
+                "category": "imaging",
+                "lead_time_days": "1",
+                "slot_minutes": "60",
+                "requires_approval": "on",
+                "is_active": "on",
+                "fee_academic_hkd": "300",
+            },
+        )
     if rule.body == "useful":
         return client.post(url, {"useful": "1"})
     if rule.body == "save_search":
@@ -207,6 +221,8 @@ def _state() -> tuple[Any, ...]:
         sorted(JoinRequest.objects.values_list("pk", "status")),
         len(mail.outbox),
         sorted(Booking.objects.values_list("pk", "status")),
+        sorted(Instrument.objects.values_list("pk", "name_en", "updated_at")),
+        sorted(InstrumentFee.objects.values_list("instrument_id", "user_category", "hourly_rate")),
         sorted(Deal.objects.values_list("pk", "stage", "event_count")),
         DealEvent.objects.count(),
         DealMessage.objects.count(),

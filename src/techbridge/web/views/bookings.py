@@ -31,6 +31,7 @@ from techbridge.facilities.services import (
     booking_complete,
     booking_decline,
     booking_request,
+    can_manage,
 )
 
 
@@ -120,6 +121,7 @@ def instrument_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "form": form,
         "busy": busy,
         "month": month_grid(instrument, request.GET.get("month", "")),
+        "can_manage": can_manage(request.user, instrument),
     }
     return render(request, "web/instrument_detail.html", context, status=status)
 
@@ -127,19 +129,21 @@ def instrument_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def my_bookings(request: HttpRequest) -> HttpResponse:
     user = cast(Any, request.user)
-    managed = Membership.objects.filter(user=user, role__in=MANAGER_ROLES).values_list(
-        "organisation_id", flat=True
+    managed = list(
+        Membership.objects.filter(user=user, role__in=MANAGER_ROLES).values_list(
+            "organisation_id", flat=True
+        )
     )
     pending = (
         Booking.objects.filter(
-            instrument__organisation_id__in=list(managed), status=BookingStatus.REQUESTED
+            instrument__organisation_id__in=managed, status=BookingStatus.REQUESTED
         )
         .select_related("instrument", "requester")
         .order_by("starts_at")
     )
     to_complete = (
         Booking.objects.filter(
-            instrument__organisation_id__in=list(managed),
+            instrument__organisation_id__in=managed,
             status=BookingStatus.APPROVED,
             starts_at__lt=timezone.now(),
         )
@@ -150,7 +154,13 @@ def my_bookings(request: HttpRequest) -> HttpResponse:
         Booking.objects.filter(requester=user).select_related("instrument").order_by("-starts_at")
     )
     feed = request.build_absolute_uri(reverse("web:user_calendar", args=[user_feed_token(user.pk)]))
-    context = {"pending": pending, "to_complete": to_complete, "mine": mine, "feed": feed}
+    context = {
+        "pending": pending,
+        "to_complete": to_complete,
+        "mine": mine,
+        "feed": feed,
+        "manages": bool(managed),
+    }
     return render(request, "web/my_bookings.html", context)
 
 
