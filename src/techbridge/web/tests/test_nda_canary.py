@@ -148,7 +148,7 @@ def test_canary_released_by_the_nda_on_detail_surfaces_only(
 
     assert digest_send("daily") == 2
     assert len(mail.outbox) == 3  # the owner's interest e-mail and two digests
-    assert [m for m in mail.outbox if CANARY in m.subject + m.body] == []
+    assert [m for m in mail.outbox if CANARY in f"{m.subject}\n{m.body}"] == []
     assert {m.to[0] for m in mail.outbox} == {
         "officer@hk.example.org",
         "outsider@cq.example.org",
