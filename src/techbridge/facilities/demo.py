@@ -25,6 +25,7 @@ from techbridge.facilities.services import (
     booking_approve,
     booking_complete,
     booking_request,
+    training_record,
 )
 
 DEMO_INSTRUMENTS = 8
@@ -123,6 +124,11 @@ def _history(instrument: Instrument, now: datetime, rng: random.Random) -> int:
     own = _members(instrument.organisation_id, MembershipRole.MEMBER) or [manager]
     outsiders = _outside_admins(instrument.organisation.region) or own
     days = sorted(rng.sample(range(7, HISTORY_DAYS), PAST_BOOKINGS_PER_INSTRUMENT), reverse=True)
+    if instrument.requires_training:
+        # Everyone who books it was trained by the host before their first booking.
+        trained_on = (now - timedelta(days=HISTORY_DAYS + 7)).date()
+        for user in dict.fromkeys([*own, *outsiders]):
+            training_record(actor=manager, instrument=instrument, user=user, trained_on=trained_on)
     made = 0
     for index, days_ago in enumerate(days):
         day = (now - timedelta(days=days_ago)).date()

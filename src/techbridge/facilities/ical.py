@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from django.core import signing
+from django.utils.translation import gettext as _
 
 from techbridge.facilities.models import Booking
 
@@ -46,7 +47,9 @@ def calendar(name: str, bookings: Iterable[Booking], *, with_details: bool) -> s
         summary = (
             f"{booking.instrument.name} ({booking.get_status_display()})"
             if with_details
-            else f"{booking.instrument.name}: busy"
+            # RFC 5545 needs no words for busy time (TRANSP:OPAQUE says it); the summary is
+            # for people, in the feed's language.
+            else _("%(instrument)s: taken") % {"instrument": booking.instrument.name}
         )
         lines += [
             "BEGIN:VEVENT",

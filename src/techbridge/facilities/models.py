@@ -11,6 +11,11 @@ from techbridge.core.models import TimeStampedModel, TrilingualNameModel
 from techbridge.core.scripts import in_reader_language
 
 
+def currency_label(code: str) -> str:
+    """What the pages call a currency: renminbi is "RMB" to its users, "CNY" only in ISO 4217."""
+    return "RMB" if code == "CNY" else code
+
+
 class InstrumentCategory(models.TextChoices):
     ANALYTICAL = "analytical", _("Analytical instrument")
     IMAGING = "imaging", _("Imaging and microscopy")
@@ -144,7 +149,11 @@ class InstrumentFee(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_user_category_display()}: {self.hourly_rate} {self.currency}"
+        return f"{self.get_user_category_display()}: {self.hourly_rate} {self.currency_label}"
+
+    @property
+    def currency_label(self) -> str:
+        return currency_label(self.currency)
 
 
 class BookingStatus(models.TextChoices):
@@ -241,3 +250,47 @@ class Booking(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.instrument} {self.starts_at:%Y-%m-%d %H:%M}–{self.ends_at:%H:%M}"
+
+    @property
+    def fee_currency_label(self) -> str:
+        return currency_label(self.fee_currency)
+
+
+class InstrumentTraining(models.Model):
+    """A user trained on an instrument, recorded by its managers: an instrument that requires
+    training takes requests only from trained users."""
+
+    instrument = models.ForeignKey(
+        Instrument,
+        verbose_name=_("instrument"),
+        on_delete=models.CASCADE,
+        related_name="trainings",
+    )
+    user = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("trained user"),
+        on_delete=models.CASCADE,
+        related_name="instrument_trainings",
+    )
+    trained_on = models.DateField(_("trained on"))
+    recorded_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("instrument training")
+        verbose_name_plural = _("instrument trainings")
+        ordering = ["instrument_id", "trained_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["instrument", "user"], name="facilities_training_once_per_user"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.instrument}: {self.trained_on}"

@@ -7,7 +7,7 @@ exactly one approved booking and the others told the time is taken.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -19,7 +19,7 @@ from techbridge.accounts.choices import MembershipRole
 from techbridge.accounts.models import Membership
 from techbridge.core.errors import PermissionDenied, ServiceValidationError
 from techbridge.facilities.fees import booking_terms
-from techbridge.facilities.models import Booking, BookingStatus, Instrument
+from techbridge.facilities.models import Booking, BookingStatus, Instrument, InstrumentTraining
 
 MANAGER_ROLES = (MembershipRole.FACILITY_MANAGER, MembershipRole.ADMIN)
 
@@ -53,6 +53,22 @@ def booking_request(
         errors["starts_at"] = [
             _("Book at least %(days)d days ahead.") % {"days": instrument.lead_time_days}
         ]
+    slot = timedelta(minutes=instrument.slot_minutes)
+    if ends_at > starts_at and (ends_at - starts_at) % slot:
+        errors["ends_at"] = [
+            _("Book whole slots of %(minutes)d minutes.") % {"minutes": instrument.slot_minutes}
+        ]
+    if (
+        instrument.requires_training
+        and not can_manage(actor, instrument)
+        and not InstrumentTraining.objects.filter(instrument=instrument, user=actor).exists()
+    ):
+        errors["instrument"] = [
+            _(
+                "This instrument needs training first: ask its managers to record your "
+                "training before you book."
+            )
+        ]
     if errors:
         raise ServiceValidationError(errors)
     terms = booking_terms(actor, instrument)
@@ -73,6 +89,8 @@ def booking_request(
     # No approval step: the request takes the time at once, or is refused if it is taken.
     try:
         with transaction.atomic():
+            # Takers of one instrument's time queue on its row, as approvals do (see _decide).
+            Instrument.objects.select_for_update().filter(pk=instrument.pk).first()
             return Booking.objects.create(**fields, status=BookingStatus.APPROVED, decided_at=now)
     except IntegrityError as error:
         if "facilities_booking_no_overlap" not in str(error):
@@ -121,6 +139,15 @@ def booking_complete(*, actor: Any, booking: Booking, actual_hours: Decimal) -> 
         raise ServiceValidationError(_("Only an approved booking can be completed."))
     if actual_hours < 0:
         raise ServiceValidationError({"actual_hours": [_("Hours cannot be negative.")]})
+    booked = Decimal((booking.ends_at - booking.starts_at).total_seconds()) / 3600
+    if actual_hours > booked:
+        raise ServiceValidationError(
+            {
+                "actual_hours": [
+                    _("At most %(hours)s hours were booked.") % {"hours": f"{booked.normalize():f}"}
+                ]
+            }
+        )
     booking.status, booking.actual_hours = BookingStatus.COMPLETED, actual_hours
     booking.save(update_fields=["status", "actual_hours", "updated_at"])
     return booking
@@ -134,3 +161,17 @@ def booking_cancel(*, actor: Any, booking: Booking) -> Booking:
     booking.status = BookingStatus.CANCELLED
     booking.save(update_fields=["status", "updated_at"])
     return booking
+
+
+def training_record(
+    *, actor: Any, instrument: Instrument, user: Any, trained_on: date
+) -> InstrumentTraining:
+    """Record that ``user`` is trained on ``instrument`` (its managers only; once per user)."""
+    if not can_manage(actor, instrument):
+        raise PermissionDenied(_("Only the instrument's managers record training."))
+    training, _created = InstrumentTraining.objects.get_or_create(
+        instrument=instrument,
+        user=user,
+        defaults={"trained_on": trained_on, "recorded_by": actor},
+    )
+    return training

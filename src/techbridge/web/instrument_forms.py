@@ -12,10 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from techbridge.accounts.models import Organisation
 from techbridge.facilities.instruments import EDITABLE_FIELDS, FEE_CURRENCIES, FeeInput
-from techbridge.facilities.models import Instrument, UserCategory
-
-# What the pages call each currency: renminbi is "RMB" to its users, "CNY" only in ISO 4217.
-CURRENCY_LABELS = {"HKD": "HKD", "CNY": "RMB"}
+from techbridge.facilities.models import Instrument, UserCategory, currency_label
 
 
 def fee_field_name(category: str, currency: str) -> str:
@@ -53,7 +50,7 @@ class InstrumentForm(forms.ModelForm):
                 name = fee_field_name(category, currency)
                 self.fields[name] = forms.DecimalField(
                     label=_("%(category)s: %(currency)s per hour")
-                    % {"category": category_label, "currency": CURRENCY_LABELS[currency]},
+                    % {"category": category_label, "currency": currency_label(currency)},
                     required=False,
                     min_value=Decimal(0),
                     max_digits=10,

@@ -91,6 +91,11 @@ urlpatterns = [
     path("my/instruments/", instruments.my_instruments, name="my_instruments"),
     path("my/instruments/new/", instruments.instrument_create, name="instrument_create"),
     path("my/instruments/<int:pk>/edit/", instruments.instrument_edit, name="instrument_edit"),
+    path(
+        "my/instruments/<int:pk>/training/",
+        instruments.instrument_training,
+        name="instrument_training",
+    ),
     path("bookings/<int:pk>/decide/", bookings.booking_decide, name="booking_decide"),
     path("bookings/<int:pk>/cancel/", bookings.booking_cancel_view, name="booking_cancel"),
     path("bookings/<int:pk>/complete/", bookings.booking_complete_view, name="booking_complete"),

@@ -165,3 +165,132 @@ def test_calendar_feeds(client: Any, cq_lab: Organisation, officer: User) -> Non
     mine = client.get(f"/en/calendars/{user_feed_token(officer.pk)}/bookings.ics").content
     assert b"UID:booking-" in mine and b"(Approved)" in mine
     assert client.get("/en/calendars/forged/bookings.ics").status_code == 404
+
+
+@pytest.mark.django_db
+def test_requests_must_be_whole_slots(cq_lab: Organisation, officer: User) -> None:
+    instrument = _instrument(cq_lab)
+    instrument.slot_minutes = 90
+    instrument.save()
+    start = _start()
+    with pytest.raises(ServiceValidationError) as raised:
+        booking_request(actor=officer, instrument=instrument, starts_at=start, ends_at=start + SLOT)
+    assert raised.value.message_dict == {"ends_at": ["Book whole slots of 90 minutes."]}
+    assert not Booking.objects.exists()
+    booking = booking_request(
+        actor=officer, instrument=instrument, starts_at=start, ends_at=start + SLOT * 1.5
+    )
+    assert booking.ends_at - booking.starts_at == timedelta(minutes=180)
+
+
+@pytest.mark.django_db
+def test_training_required_refuses_untrained_users(cq_lab: Organisation, officer: User) -> None:
+    from django.utils import translation
+
+    from techbridge.facilities.services import training_record
+
+    manager = member_of(cq_lab, MembershipRole.FACILITY_MANAGER)
+    instrument = _instrument(cq_lab)
+    instrument.requires_training = True
+    instrument.save()
+    start = _start()
+    with translation.override("zh-hant"), pytest.raises(ServiceValidationError) as raised:
+        booking_request(actor=officer, instrument=instrument, starts_at=start, ends_at=start + SLOT)
+    assert raised.value.message_dict == {
+        "instrument": ["此儀器須先接受培訓：預約前請聯絡儀器管理員記錄您的培訓。"]
+    }
+    assert not Booking.objects.exists()
+    with pytest.raises(PermissionDenied):
+        training_record(actor=officer, instrument=instrument, user=officer, trained_on=start.date())
+    training_record(actor=manager, instrument=instrument, user=officer, trained_on=start.date())
+    booking = booking_request(
+        actor=officer, instrument=instrument, starts_at=start, ends_at=start + SLOT
+    )
+    assert booking.status == "requested"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("hours", ["-0.5", "2.25"])
+def test_completing_refuses_impossible_hours(
+    cq_lab: Organisation, officer: User, hours: str
+) -> None:
+    from decimal import Decimal
+
+    from techbridge.facilities.services import booking_complete
+
+    manager = member_of(cq_lab, MembershipRole.FACILITY_MANAGER)
+    instrument = _instrument(cq_lab)
+    start = _start()
+    booking = booking_approve(
+        actor=manager,
+        booking=booking_request(
+            actor=officer, instrument=instrument, starts_at=start, ends_at=start + SLOT
+        ),
+    )
+    with pytest.raises(ServiceValidationError) as raised:
+        booking_complete(actor=manager, booking=booking, actual_hours=Decimal(hours))
+    expected = (
+        "Hours cannot be negative." if hours.startswith("-") else ("At most 2 hours were booked.")
+    )
+    assert raised.value.message_dict == {"actual_hours": [expected]}
+    booking.refresh_from_db()
+    assert (booking.status, booking.actual_hours) == ("approved", None)
+    done = booking_complete(actor=manager, booking=booking, actual_hours=Decimal(2))
+    assert (done.status, done.actual_hours) == ("completed", Decimal(2))
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_racing_requests_for_an_instrument_without_approval_take_one_booking(
+    cq_lab: Organisation,
+) -> None:
+    """60 simultaneous requests for one slot of an instrument that takes time at once (each on
+    its own database connection): exactly one booking is taken, the rest are refused with the
+    overlap message and leave nothing behind."""
+    instrument = _instrument(cq_lab)
+    instrument.requires_approval = False
+    instrument.save()
+    requesters = [UserFactory.create() for _ in range(6)]
+    start = _start()
+    gate = threading.Barrier(20)
+
+    def request(n: int) -> str:
+        try:
+            with contextlib.suppress(threading.BrokenBarrierError):
+                gate.wait(timeout=5)
+            booking_request(
+                actor=requesters[n % 6],
+                instrument=instrument,
+                starts_at=start,
+                ends_at=start + SLOT,
+            )
+            return "taken"
+        except ServiceValidationError as error:
+            return "refused" if "overlaps" in " ".join(error.messages) else str(error)
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        outcomes = list(pool.map(request, range(60)))
+    assert outcomes.count("taken") == 1, outcomes
+    assert outcomes.count("refused") == 59
+    assert Booking.objects.count() == 1
+    assert Booking.objects.get().status == "approved"
+
+
+@pytest.mark.django_db
+def test_instrument_feed_speaks_the_feed_language(
+    client: Any, cq_lab: Organisation, officer: User
+) -> None:
+    manager = member_of(cq_lab, MembershipRole.FACILITY_MANAGER)
+    instrument = _instrument(cq_lab)
+    booking_approve(
+        actor=manager,
+        booking=booking_request(
+            actor=officer, instrument=instrument, starts_at=_start(), ends_at=_start() + SLOT
+        ),
+    )
+    hans = client.get(f"/zh-hans/instruments/{instrument.pk}/calendar.ics").content.decode()
+    assert "SUMMARY:冷冻电镜：已占用\r\n" in hans
+    english = client.get(f"/en/instruments/{instrument.pk}/calendar.ics").content.decode()
+    assert "SUMMARY:冷冻电镜: taken\r\n" in english
+    assert "TRANSP:OPAQUE" in english and "busy" not in english

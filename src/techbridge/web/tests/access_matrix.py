@@ -199,6 +199,14 @@ MATRIX: tuple[Rule, ...] = (
     ),
     Rule("web:instrument_edit", "GET", "instrument", statuses(403, anonymous=302, member=200)),
     Rule(
+        "web:instrument_training",
+        "POST",
+        "instrument",
+        statuses(403, anonymous=302, member=302),
+        changes=("member",),
+        body="trainee",
+    ),
+    Rule(
         "web:instrument_edit",
         "POST",
         "instrument",

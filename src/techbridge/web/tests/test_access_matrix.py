@@ -25,7 +25,7 @@ from techbridge.catalogue.models import Listing, ListingEvent
 from techbridge.catalogue.services import listing_submit_for_review
 from techbridge.catalogue.tests.factories import create_offer
 from techbridge.catalogue.tests.published import CANARY, Catalogue
-from techbridge.facilities.models import Booking, Instrument, InstrumentFee
+from techbridge.facilities.models import Booking, Instrument, InstrumentFee, InstrumentTraining
 from techbridge.matching.models import SavedSearch, Suggestion, SuggestionFeedback
 from techbridge.pipeline.models import Deal, DealEvent, DealMessage
 from techbridge.pipeline.services import deal_document_upload, deal_express_interest
@@ -182,6 +182,8 @@ def _send(rule: Rule, client: Client, url: str, owner: Organisation) -> Any:
         return client.post(url, body, content_type="application/json")
     if rule.body == "hours":
         return client.post(url, {"actual_hours": "1.5"})
+    if rule.body == "trainee":
+        return client.post(url, {"email": "outsider@cq.example.org"})
     if rule.body == "instrument":
         return client.post(
             url,
@@ -223,6 +225,7 @@ def _state() -> tuple[Any, ...]:
         sorted(Booking.objects.values_list("pk", "status")),
         sorted(Instrument.objects.values_list("pk", "name_en", "updated_at")),
         sorted(InstrumentFee.objects.values_list("instrument_id", "user_category", "hourly_rate")),
+        sorted(InstrumentTraining.objects.values_list("instrument_id", "user_id")),
         sorted(Deal.objects.values_list("pk", "stage", "event_count")),
         DealEvent.objects.count(),
         DealMessage.objects.count(),

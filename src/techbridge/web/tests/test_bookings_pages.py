@@ -62,3 +62,67 @@ def test_book_then_approve_then_clash(client: Client, officer: User, outsider: U
     first.refresh_from_db()
     second.refresh_from_db()
     assert (first.status, second.status) == ("approved", "requested")
+
+
+def test_quoted_fee_training_and_hours_on_the_pages(
+    client: Client, officer: User, outsider: User
+) -> None:
+    from decimal import Decimal
+
+    from techbridge.facilities.models import InstrumentFee
+
+    lab = OrganisationFactory.create(
+        slug="cq-xrd", name_zh_hans="重庆衍射中心", org_type="laboratory", region=Region.CHONGQING
+    )
+    manager = member_of(lab, MembershipRole.FACILITY_MANAGER)
+    instrument = Instrument.objects.create(
+        organisation=lab,
+        name_zh_hans="X射线衍射仪",
+        category="analytical",
+        lead_time_days=1,
+        requires_training=True,
+    )
+    InstrumentFee.objects.create(
+        instrument=instrument, user_category="cross_boundary", currency="CNY", hourly_rate=350
+    )
+    start = (timezone.localtime() + timedelta(days=3)).replace(
+        hour=9, minute=0, second=0, microsecond=0
+    )
+    slot = {
+        "starts_at": start.strftime("%Y-%m-%dT%H:%M"),
+        "ends_at": (start + timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"),
+    }
+    client.force_login(officer)
+    refused = client.post(f"/zh-hans/instruments/{instrument.pk}/", slot)
+    assert refused.status_code == 400
+    assert "此仪器须先接受培训" in refused.content.decode()
+    assert not Booking.objects.exists()
+
+    log_in_verified(client, manager)
+    url = f"/en/my/instruments/{instrument.pk}/training/"
+    assert client.post(url, {"email": "nobody@example.org"}).status_code == 302
+    assert not instrument.trainings.exists()
+    client.post(url, {"email": officer.email})
+    assert list(instrument.trainings.values_list("user", flat=True)) == [officer.pk]
+
+    client.force_login(officer)
+    assert client.post(f"/en/instruments/{instrument.pk}/", slot).status_code == 302
+    mine = client.get("/zh-hant/my/bookings/").content.decode()
+    assert "每小時 350.00 RMB · 跨境合作夥伴" in mine
+    booking = Booking.objects.get()
+    log_in_verified(client, manager)
+    queue = client.get("/en/my/bookings/").content.decode()
+    assert "350.00 RMB per hour" in queue
+    client.post(f"/en/bookings/{booking.pk}/decide/", {"decision": "approve"})
+    Booking.objects.filter(pk=booking.pk).update(
+        starts_at=start - timedelta(days=5), ends_at=start - timedelta(days=5, hours=-2)
+    )
+    too_many = client.post(
+        f"/en/bookings/{booking.pk}/complete/", {"actual_hours": "3"}, follow=True
+    )
+    assert "At most 2 hours were booked." in too_many.content.decode()
+    booking.refresh_from_db()
+    assert (booking.status, booking.actual_hours) == ("approved", None)
+    client.post(f"/en/bookings/{booking.pk}/complete/", {"actual_hours": "1.75"})
+    booking.refresh_from_db()
+    assert (booking.status, booking.actual_hours) == ("completed", Decimal("1.75"))

@@ -1,5 +1,6 @@
-"""Facility managers' pages: the instruments of the organisations they manage, and the form
-that lists a new instrument or changes one (texts in three languages, rules and fees).
+"""Facility managers' pages: the instruments of the organisations they manage, the form that
+lists a new instrument or changes one (texts in three languages, rules and fees), and the
+record of who is trained on an instrument that requires training.
 Facility managers confirm their session with the second factor first, as for approving
 bookings (``TwoFactorRequiredMiddleware``)."""
 
@@ -10,8 +11,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from techbridge.accounts.models import User
 from techbridge.core.errors import ServiceValidationError
 from techbridge.facilities.instruments import (
     can_manage_organisation,
@@ -19,6 +23,7 @@ from techbridge.facilities.instruments import (
     managed_organisations,
 )
 from techbridge.facilities.models import Instrument
+from techbridge.facilities.services import training_record
 from techbridge.web.instrument_forms import InstrumentForm, current_fees
 
 
@@ -68,7 +73,12 @@ def _form_page(request: HttpRequest, instrument: Instrument | None) -> HttpRespo
             messages.success(request, _("The instrument is saved."))
             return redirect("web:instrument_edit", saved.pk)
     status = 400 if form.errors else 200
-    context = {"form": form, "instrument": instrument}
+    trainings = (
+        instrument.trainings.select_related("user").order_by("trained_on", "pk")
+        if instrument is not None
+        else []
+    )
+    context = {"form": form, "instrument": instrument, "trainings": trainings}
     return render(request, "web/instrument_form.html", context, status=status)
 
 
@@ -83,3 +93,25 @@ def instrument_edit(request: HttpRequest, pk: int) -> HttpResponse:
         Instrument.objects.select_related("organisation").prefetch_related("fees"), pk=pk
     )
     return _form_page(request, instrument)
+
+
+@login_required
+@require_POST
+def instrument_training(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record that a user (by e-mail address) is trained on the instrument."""
+    instrument = get_object_or_404(Instrument, pk=pk)
+    if not can_manage_organisation(request.user, instrument.organisation_id):
+        raise PermissionDenied
+    email = request.POST.get("email", "").strip()
+    trainee = User.objects.filter(email__iexact=email, is_active=True).first() if email else None
+    if trainee is None:
+        messages.error(request, _("No active user has this e-mail address."))
+    else:
+        training_record(
+            actor=request.user,
+            instrument=instrument,
+            user=trainee,
+            trained_on=timezone.localdate(),
+        )
+        messages.success(request, _("The training is recorded."))
+    return redirect("web:instrument_edit", instrument.pk)
