@@ -18,7 +18,11 @@ LANGUAGES: tuple[Language, ...] = ("en", "zh-hant", "zh-hans")
 #: & Taylor 2004: weight term frequencies across fields, then saturate once, normalised by the
 #: weighted length), rather than a sum of per-field BM25 scores, which over-rewards short fields:
 #: a word in a distractor's title would outscore the same words throughout a relevant body.
-FIELD_WEIGHTS: dict[str, int] = {"title": 3, "keywords": 2, "summary": 2, "body": 1}
+FIELD_WEIGHTS: dict[str, int] = {"title": 6, "keywords": 4, "summary": 4, "body": 2}
+#: A document's word-by-word dictionary translation counts half as much as its body: it is a
+#: guess among senses, and at the body's weight it let documents in the query's language
+#: outscore the others by matching twice, by their own words and by their translation.
+TRANSLATION_WEIGHT = 1
 FIELD_BOOSTS: dict[str, float] = {name: float(w) for name, w in FIELD_WEIGHTS.items()}
 TEXT_FIELDS: tuple[str, ...] = tuple(FIELD_WEIGHTS)
 

@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from techbridge.engine.documents import FIELD_BOOSTS, Document, Highlight, TermMatch
+from techbridge.engine.documents import (
+    FIELD_BOOSTS,
+    TRANSLATION_WEIGHT,
+    Document,
+    Highlight,
+    TermMatch,
+)
 from techbridge.engine.index.schema import field_of
 from techbridge.engine.lexicon.translate import Concept
 from techbridge.engine.text.analyzer import Analyzer
@@ -109,7 +115,9 @@ def explain(
                                 via=alternative.via,
                                 field=field,
                                 weight=alternative.weight,
-                                boost=FIELD_BOOSTS[field if field != TRANSLATION else "body"],
+                                boost=FIELD_BOOSTS[field]
+                                if field != TRANSLATION
+                                else float(TRANSLATION_WEIGHT),
                                 alternative=alternative.text,
                             )
                         )

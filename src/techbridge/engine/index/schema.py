@@ -12,10 +12,16 @@ from collections.abc import Callable
 
 import tantivy
 
-from techbridge.engine.documents import FIELD_WEIGHTS, STRING_FACETS, TEXT_FIELDS, Document
+from techbridge.engine.documents import (
+    FIELD_WEIGHTS,
+    STRING_FACETS,
+    TEXT_FIELDS,
+    TRANSLATION_WEIGHT,
+    Document,
+)
 from techbridge.engine.text.analyzer import Analyzer
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 #: The one scored text field: every text field's terms, each repeated by its field weight.
 TEXT = "text"
 TERMS_TOKENIZER = "techbridge_terms"
@@ -51,13 +57,14 @@ def to_tantivy(
     document: Document, analyzer: Analyzer, glosser: Callable[[str], list[str]] | None = None
 ) -> tantivy.Document:
     """Analyse every language version of every field into the weighted text; with a
-    ``glosser``, add each text's dictionary translation with the body's weight."""
+    ``glosser``, add each text's dictionary translation at :data:`TRANSLATION_WEIGHT`."""
     fields: dict[str, list[str]] = {name: [] for name in TEXT_FIELDS}
+    glosses: list[str] = []
     for texts in document.texts.values():
         for name, text in texts.items():
             fields[field_of(name)].extend(analyzer.index_terms(text))
             if glosser is not None:
-                fields["body"].extend(glosser(text))
+                glosses.extend(glosser(text))
     for keyword in document.keywords:
         fields["keywords"].extend(analyzer.index_terms(keyword))
     values: dict[str, object] = {
@@ -65,9 +72,12 @@ def to_tantivy(
         "source": json.dumps(document.to_json(), ensure_ascii=False).encode("utf-8"),
         "owner": document.owner or "-",
     }
-    weighted = [term for name, terms in fields.items() for term in terms * FIELD_WEIGHTS[name]]
-    if weighted:
-        values[TEXT] = " ".join(weighted)
+    # A term counts its field's weight times: each field's terms joined once, then repeated.
+    weighted = [(" ".join(terms) + " ") * FIELD_WEIGHTS[name] for name, terms in fields.items()]
+    weighted.append((" ".join(glosses) + " ") * TRANSLATION_WEIGHT)
+    text = "".join(weighted).strip()
+    if text:
+        values[TEXT] = text
     for name in ("kind", *STRING_FACETS, "tier"):
         facet = document.facet_values(name)
         if facet:

@@ -12,19 +12,71 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from techbridge.engine.lexicon.cedict import Cedict, load_cedict
 from techbridge.engine.lexicon.glossary import Glossary, load_glossary
 from techbridge.engine.text.analyzer import Analyzer, Token
+from techbridge.engine.text.english import stem
 
 MAX_ALTERNATIVES = 3
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+#: Function and question words, left untranslated in both directions: their dictionary senses
+#: ("who" → 何人, 多少 → "number", "did" → 有没有) say nothing about the topic and only add
+#: noise to a translated query or a document's translation. English: the Snowball stop list
+#: (beyond the analyzer's short one) plus a few quantifiers; compared by stem.
+UNTRANSLATED_ENGLISH = frozenset(
+    stem(w)
+    for w in _words(
+        """
+        i me my myself we our ours ourselves you your yours yourself yourselves he him his
+        himself she her hers herself it its itself they them their theirs themselves what which
+        who whom whose this that these those am is are was were be been being have has had
+        having do does did doing would should could ought may might must shall will can a an
+        the and but if or because as until while of at by for with about against between into
+        through during before after above below to from up down in out on off over under again
+        further then once here there when where why how all any both each few more most other
+        some such no nor not only own same so than too very many much also s t
+        """
+    )
+)
+UNTRANSLATED_CHINESE = frozenset(
+    _words(
+        """
+        什么 什么样 谁 哪 哪个 哪些 哪里 哪儿 哪一 哪位 哪种 多少 几 几个 怎么 怎样 怎么样 如何
+        为什么 为何 何时 何地 何处 是否 有没有 吗 呢 吧 我 你 他 她 它 我们 你们 他们 她们 它们
+        这 那 这个 那个 这些 那些 这种 那种 一个 一些 一种 可以 能够 没有 因为 所以 但是 而且
+        如果 虽然 以及 还是 或者 已经 曾经 之一 其中 通过 由于 对于 关于 作为 被 把 给 让 使
+        得 地 的 了 着 过 是 在 有 和
+        """
+    )
+)
 #: Index terms whose translations (see :meth:`Translator.gloss_terms`) are remembered.
 GLOSS_CACHE_SIZE = 200_000
 MIN_WEIGHT = 0.2
 #: A dictionary sense whose gloss says more than the key ("at this point" for "point").
 INEXACT_SENSE = 0.3
+#: Weight of the Chinese translations of an English query word. English → Chinese is
+#: CC-CEDICT read backwards (English gloss → headword), a guess among many headwords, while the
+#: English words also reach Chinese documents through those documents' own English glosses,
+#: read forwards as the dictionary is written; so the backward guess counts half.
+ENGLISH_TO_CHINESE = 0.5
+#: A sense taken from the head of an unlisted compound (see ``Translator._head_senses``).
+HEAD_SENSE = 0.5
+#: Characters that mostly spell foreign names (Xinhua transliteration tables): as the last
+#: character of an unlisted word they end a name, not a compound with a meaningful head.
+TRANSLITERATION_CHARACTERS = frozenset(
+    "阿埃艾爱安奥巴拜班贝本比彼波伯布查达黛丹道德迪蒂丁杜顿多厄恩法范菲费芬丰弗福盖冈戈格根古圭哈海汉"
+    "豪赫亨胡华霍基吉加贾杰金卡凯坎康柯科克肯库拉莱赖兰朗劳勒雷蕾黎里利莉林琳隆卢鲁路伦罗洛马麦曼梅门蒙"
+    "米密敏莫姆穆纳娜南内尼涅纽努诺欧帕潘佩彭皮普齐奇乔切琼萨塞桑瑟森沙莎尚什舍斯索塔泰坦汤唐特滕提图托"
+    "瓦万威韦维温沃乌伍西希锡谢辛休雅亚耶伊因英尤于扎泽詹兹佐"
+)
 
 
 @dataclass(frozen=True)
@@ -73,8 +125,12 @@ class Translator:
         tokens, _ = self.analyzer.tokens(text)
         out = [Concept(t.source, (Alternative(t.term, (t.term,), 1.0, t.via),)) for t in tokens]
         if translate:
-            out += self._english_to_chinese([t for t in tokens if t.kind == "latin"])
-            out += self._chinese_to_english([t for t in tokens if t.kind in ("w", "v")])
+            out += self._english_to_chinese(
+                [t for t in tokens if t.kind == "latin" and t.term not in UNTRANSLATED_ENGLISH]
+            )
+            out += self._chinese_to_english(
+                [t for t in tokens if t.kind in ("w", "v") and t.term not in UNTRANSLATED_CHINESE]
+            )
         return out
 
     # -- Document translation ----------------------------------------------------------
@@ -92,6 +148,8 @@ class Translator:
         return out
 
     def _gloss_of_term(self, term: str) -> tuple[str, ...]:
+        if term in UNTRANSLATED_ENGLISH or term in UNTRANSLATED_CHINESE:
+            return ()
         if term.isascii():
             alternatives = self._zh_alternatives((term,))
         else:
@@ -109,6 +167,9 @@ class Translator:
                 i += 1
                 continue
             n, alternatives = match
+            alternatives = tuple(
+                replace(a, weight=round(a.weight * ENGLISH_TO_CHINESE, 3)) for a in alternatives
+            )
             out.append(Concept(" ".join(t.source for t in words[i : i + n]), alternatives))
             i += n
         return out
@@ -175,7 +236,27 @@ class Translator:
         glosses = self.cedict.translations(word)
         damp = 0.5 if ranked else 1.0
         ranked += [(g, damp / (1 + rank), "cedict") for rank, g in enumerate(glosses[:3])]
+        if not ranked:
+            ranked = self._head_senses(word)
         return self._alternatives(ranked)
+
+    def _head_senses(self, word: str) -> list[tuple[str, float, str]]:
+        """Senses of an unlisted compound from its head. Chinese compounds are head-final
+        (黑豹 "black leopard" is a kind of 豹, 本赛季 "this season" of 赛季), so the longest
+        listed suffix translates the compound approximately; its senses are damped. The usual
+        fallback for compounds missing from a bilingual dictionary (Chen, Bian & Lin,
+        "Resolving translation ambiguity and target polysemy in cross-language IR", 1999)."""
+        for start in range(1, len(word)):
+            head = word[start:]
+            if len(head) == 1 and head in TRANSLITERATION_CHARACTERS:
+                # 弗雷斯 is Fresno, not a kind of 斯 ("Slovakia").
+                break
+            glosses = self.cedict.translations(head)
+            if glosses:
+                return [
+                    (g, HEAD_SENSE / (1 + rank), "cedict") for rank, g in enumerate(glosses[:2])
+                ]
+        return []
 
     def _alternatives(self, ranked: list[tuple[str, float, str]]) -> tuple[Alternative, ...]:
         """Analyse, de-duplicate, keep the best few above the weight floor."""

@@ -159,3 +159,11 @@ def test_index_terms_are_the_terms_as_a_multiset() -> None:
     ]
     for text in texts:
         assert Counter(analyzer.index_terms(text)) == Counter(analyzer.terms(text)), text
+
+
+def test_function_character_ends_a_run_of_lone_characters() -> None:
+    """黑豹队的防守: 队 and 的 are lone characters, but 队的 is no word to index."""
+    analyzer = default_analyzer()
+    terms = analyzer.terms("黑豹队的防守")
+    assert terms == ["黑豹", "队", "防守"]
+    assert analyzer.index_terms("黑豹队的防守") == terms

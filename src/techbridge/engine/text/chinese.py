@@ -100,7 +100,10 @@ class Segmenter:
         pos = 0
         for word in self.cut(run):
             end = pos + len(word)
-            if len(word) == 1:
+            if word in STOP_CHARS:
+                # A function character ends a run of lone characters: 队的 is no word.
+                flush()
+            elif len(word) == 1:
                 pending.append((word, pos))
             else:
                 if pending:
@@ -127,7 +130,7 @@ class Segmenter:
         pending = ""  # consecutive lone characters
         variants = self.variants
         for word in self._jieba.cut(runs, False):
-            if len(word) == 1 and word != "\n":
+            if len(word) == 1 and word != "\n" and word not in STOP_CHARS:
                 pending += word
                 continue
             if pending:
@@ -136,7 +139,7 @@ class Segmenter:
                 elif pending not in STOP_CHARS:
                     out.append(pending)
                 pending = ""
-            if word == "\n":
+            if word == "\n" or word in STOP_CHARS:
                 continue
             if word in variants:
                 word = variants[word]

@@ -1,0 +1,72 @@
+"""Query and document translation: what is translated, from where, and with what weight."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from techbridge.engine.lexicon.translate import (
+    ENGLISH_TO_CHINESE,
+    HEAD_SENSE,
+    Concept,
+    Translator,
+)
+from techbridge.engine.text.analyzer import default_analyzer
+
+
+@cache
+def translator() -> Translator:
+    return Translator(default_analyzer())
+
+
+def translated(text: str) -> list[Concept]:
+    """The concepts that come from translation (not the query's own terms)."""
+    own = {"query", "script", "variant"}
+    return [c for c in translator().concepts(text) if c.alternatives[0].via not in own]
+
+
+def test_question_and_function_words_are_not_translated() -> None:
+    """How many … did and 多少 name no topic; their senses (多少, 有没有, "number") would."""
+    assert [c.source for c in translated("How many tackles did Luke register?")] == [
+        "tackles",
+        "register",
+    ]
+    assert [c.source for c in translated("黑豹队的防守丢了多少分")] == ["黑豹", "防守"]
+    assert translator().gloss_terms("多少") == []
+    assert translator().gloss_terms("how many") == []
+
+
+def test_english_to_chinese_counts_half() -> None:
+    (concept,) = translated("surrender")
+    assert [a.text for a in concept.alternatives] == ["投降", "屈服", "陷落"]
+    assert concept.alternatives[0].weight == ENGLISH_TO_CHINESE
+    assert all(a.weight <= ENGLISH_TO_CHINESE for a in concept.alternatives)
+
+
+def test_glossary_translation_keeps_its_rank_at_the_english_weight() -> None:
+    (concept,) = translated("technology transfer")
+    assert concept.alternatives[0].text == "技术转移"
+    assert concept.alternatives[0].via == "glossary"
+    assert concept.alternatives[0].weight == ENGLISH_TO_CHINESE
+
+
+def test_chinese_to_english_keeps_full_weight() -> None:
+    (concept,) = translated("防守")
+    assert [(a.text, a.weight) for a in concept.alternatives] == [
+        ("defend", 1.0),
+        ("protect", 0.5),
+    ]
+
+
+def test_unlisted_compound_is_translated_by_its_head() -> None:
+    """黑豹 is not in CC-CEDICT; its head 豹 is ("leopard", "panther"), at a damped weight."""
+    (concept,) = translated("黑豹")
+    assert [(a.text, a.weight) for a in concept.alternatives] == [
+        ("leopard", HEAD_SENSE),
+        ("panther", HEAD_SENSE / 2),
+    ]
+    assert "panther" in translator().gloss_terms("黑豹")
+
+
+def test_transliterated_name_is_not_translated_by_its_last_character() -> None:
+    """弗雷斯 (Fres-no) ends in 斯, which spells names; its dictionary sense is "Slovakia"."""
+    assert translated("弗雷斯") == []
