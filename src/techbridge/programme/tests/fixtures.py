@@ -79,12 +79,22 @@ def _won_deal(offer: Listing, officer: User, outsider: User, buyer: Organisation
 
 def _bookings(officer: User) -> None:
     """A Chongqing lab's instrument: 3.5 h used by Hong Kong (cross-boundary), 2 h by its own
-    staff, one more cross-boundary booking approved but not yet used."""
+    staff, 1.5 h by another Chongqing institute (external, not cross-boundary), and one more
+    cross-boundary booking approved but not yet used. Each hour figure differs from the
+    others, so a mix-up of sources cannot pass."""
     lab = OrganisationFactory.create(
         slug="cq-lab", org_type=OrganisationType.LABORATORY, region=Region.CHONGQING
     )
     manager = member_of(lab, MembershipRole.FACILITY_MANAGER)
     own = member_of(lab, MembershipRole.MEMBER)
+    neighbour = member_of(
+        OrganisationFactory.create(
+            slug="cq-institute",
+            org_type=OrganisationType.RESEARCH_INSTITUTE,
+            region=Region.CHONGQING,
+        ),
+        MembershipRole.MEMBER,
+    )
     instrument = Instrument.objects.create(
         organisation=lab, name_zh_hans="冷冻电镜", category="imaging", lead_time_days=0
     )
@@ -93,6 +103,7 @@ def _bookings(officer: User) -> None:
         (officer, past, Decimal("3.5")),
         (own, past + timedelta(days=1), Decimal("2")),
         (officer, past + timedelta(days=2), None),
+        (neighbour, past + timedelta(days=3), Decimal("1.5")),
     ):
         booking = booking_request(
             actor=user,

@@ -35,8 +35,8 @@ def test_computed_sources_count_platform_events(programme: Programme) -> None:
     assert computed_value("interests", area, THIS_YEAR)[0] == 1
     assert computed_value("listings_published", area, THIS_YEAR)[0] == 1
     assert computed_value("cross_boundary_bookings", None, THIS_YEAR)[0] == 2
-    assert computed_value("machine_hours", None, THIS_YEAR)[0] == Decimal("5.5")
-    assert computed_value("external_hours", None, THIS_YEAR)[0] == Decimal("3.5")
+    assert computed_value("machine_hours", None, THIS_YEAR)[0] == Decimal("7")
+    assert computed_value("external_hours", None, THIS_YEAR)[0] == Decimal("5")
     assert computed_value("cross_boundary_hours", None, THIS_YEAR)[0] == Decimal("3.5")
 
 

@@ -169,6 +169,11 @@ def test_pdf_pages_read_back_with_headings_and_figures(
     for heading in HEADINGS[language]:
         assert "".join(heading.split()) in flat, (heading, text[:500])
     assert programme.won.listing.reference in flat
+    # Figures, not only headings (read row by row, spaces dropped): the joint laboratories'
+    # roll-up (7 of a target of 24), each item's row (3 of 12, 25 %; 4 of 12, 33 %) and the
+    # transfers (1 of 10, 10 %).
+    for figures in ("724", "31225", "41233", "11010"):
+        assert figures in flat, (figures, text)
 
 
 def test_report_page_for_the_secretariat_only(
