@@ -57,6 +57,8 @@ UNTRANSLATED_CHINESE = frozenset(
         """
     )
 )
+#: Weight of a long word's own bigrams in a query (see :func:`own_concepts`).
+SUBWORD = 0.5
 #: Index terms whose translations (see :meth:`Translator.gloss_terms`) are remembered.
 GLOSS_CACHE_SIZE = 200_000
 MIN_WEIGHT = 0.2
@@ -97,6 +99,42 @@ class Concept:
     alternatives: tuple[Alternative, ...]
 
 
+def own_concepts(tokens: list[Token]) -> list[Concept]:
+    """One concept per term as typed; a long word's own bigrams (预应力 → 预应, 应力) join the
+    word's concept as one alternative at :data:`SUBWORD` weight instead of standing alone.
+
+    The bigrams are indexed so that part of a compound still matches (Kwok 1997); as concepts
+    of their own they counted a three-character word three times and let a document sharing
+    only a generic part (应力, "stress") outscore one with the whole word."""
+    out: list[Concept] = []
+    word: Token | None = None
+    parts: list[str] = []
+
+    def close() -> None:
+        if word is not None:
+            alternatives = [Alternative(word.term, (word.term,), 1.0, word.via)]
+            if parts:
+                alternatives.append(Alternative(word.source, tuple(parts), SUBWORD, word.via))
+            out.append(Concept(word.source, tuple(alternatives)))
+
+    for token in tokens:
+        if (
+            word is not None
+            and token.kind == "b"
+            and (token.start, token.end) == (word.start, word.end)
+            and token.term in word.term
+        ):
+            parts.append(token.term)
+            continue
+        close()
+        word, parts = (token, []) if token.kind in ("w", "v") else (None, [])
+        if word is None:
+            alternative = Alternative(token.term, (token.term,), 1.0, token.via)
+            out.append(Concept(token.source, (alternative,)))
+    close()
+    return out
+
+
 class Translator:
     """Builds the concepts of a query: the terms as typed plus their translations."""
 
@@ -123,7 +161,7 @@ class Translator:
     def concepts(self, text: str, translate: bool = True) -> list[Concept]:
         """The query's own terms, one concept each, then one concept per translated unit."""
         tokens, _ = self.analyzer.tokens(text)
-        out = [Concept(t.source, (Alternative(t.term, (t.term,), 1.0, t.via),)) for t in tokens]
+        out = own_concepts(tokens)
         if translate:
             out += self._english_to_chinese(
                 [t for t in tokens if t.kind == "latin" and t.term not in UNTRANSLATED_ENGLISH]

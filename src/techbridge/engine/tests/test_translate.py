@@ -7,6 +7,7 @@ from functools import cache
 from techbridge.engine.lexicon.translate import (
     ENGLISH_TO_CHINESE,
     HEAD_SENSE,
+    SUBWORD,
     Concept,
     Translator,
 )
@@ -70,3 +71,17 @@ def test_unlisted_compound_is_translated_by_its_head() -> None:
 def test_transliterated_name_is_not_translated_by_its_last_character() -> None:
     """弗雷斯 (Fres-no) ends in 斯, which spells names; its dictionary sense is "Slovakia"."""
     assert translated("弗雷斯") == []
+
+
+def test_a_long_word_and_its_bigrams_are_one_concept() -> None:
+    """预应力混凝土: each word counts once; its bigrams are a weaker way to match it."""
+    concepts = translator().concepts("预应力混凝土", translate=False)
+    assert [(c.source, [(a.terms, a.weight) for a in c.alternatives]) for c in concepts] == [
+        ("预应力", [(("预应力",), 1.0), (("预应", "应力"), SUBWORD)]),
+        ("混凝土", [(("混凝土",), 1.0), (("混凝", "凝土"), SUBWORD)]),
+    ]
+
+
+def test_unknown_run_bigrams_stay_concepts_of_their_own() -> None:
+    concepts = translator().concepts("嵘嵘峣", translate=False)
+    assert [[a.terms for a in c.alternatives] for c in concepts] == [[("嵘嵘",)], [("嵘峣",)]]
