@@ -6,19 +6,32 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 
 from techbridge.accounts.models import Membership
 from techbridge.catalogue.permissions import EDITOR_ROLES
-from techbridge.pipeline.choices import OutcomeChoice
+from techbridge.pipeline.choices import ExportClassification, OutcomeChoice
 from techbridge.pipeline.models import Deal
+from techbridge.pipeline.models.deal import MAINLAND_REGIONS
 from techbridge.pipeline.services.audit import event_append
 from techbridge.pipeline.services.deals import locked
+
+# The export checkpoint applies (mainland technology going to Hong Kong or overseas, as
+# ``Deal.checkpoint_applies``) and the technology is prohibited from export.
+EXPORT_PROHIBITED = (
+    Q(export_classification=ExportClassification.PROHIBITED)
+    & Q(provider_region__in=MAINLAND_REGIONS)
+    & ~Q(recipient_region__in=MAINLAND_REGIONS)
+)
 
 
 def nda_deal_for(user: Any, listing_pk: int) -> Deal | None:
     """The reader's deal on this listing whose NDA is in force, if any.
 
-    A deal closed as lost or withdrawn no longer releases anything; a won deal does.
+    A deal closed as lost or withdrawn no longer releases anything; a won deal does. Nor
+    does a deal whose mainland technology, bound for Hong Kong or overseas, is classified as
+    prohibited from export (even when reclassified after the NDA came into force): the
+    detail is withheld for as long as that classification stands.
     """
     if not (user and user.is_authenticated and user.is_active):
         return None
@@ -32,6 +45,7 @@ def nda_deal_for(user: Any, listing_pk: int) -> Deal | None:
             nda__in_force_at__isnull=False,
         )
         .exclude(outcome__in=[OutcomeChoice.LOST, OutcomeChoice.WITHDRAWN])
+        .exclude(EXPORT_PROHIBITED)
         .order_by("pk")
         .first()
     )

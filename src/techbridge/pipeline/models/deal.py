@@ -112,6 +112,13 @@ class Deal(TimeStampedModel):
         )
 
     @property
+    def detail_withheld(self) -> bool:
+        """The technology is prohibited from export while the checkpoint applies: an NDA in
+        force releases none of the listing's confidential detail (see
+        ``pipeline.selectors.nda_deal_for``)."""
+        return self.checkpoint_applies and self.export_classification == "prohibited"
+
+    @property
     def direction(self) -> str:
         """ "hk_cq", "cq_hk" or "other", for the funnel."""
         if self.provider_region == Region.HONG_KONG and self.recipient_region == Region.CHONGQING:

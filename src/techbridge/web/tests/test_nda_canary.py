@@ -154,3 +154,49 @@ def test_canary_released_by_the_nda_on_detail_surfaces_only(
         "outsider@cq.example.org",
         "third@example.org",
     }
+
+
+def test_prohibited_reclassification_withholds_the_detail_released_by_the_nda(
+    client: Client,
+    search_index_dir: Path,
+    cq_offer: Listing,
+    officer: User,
+    outsider: User,
+    hk_university: Organisation,
+) -> None:
+    """Chongqing technology going to Hong Kong: released under the NDA while freely
+    exportable, withheld everywhere once reclassified as prohibited during due diligence."""
+    from techbridge.catalogue.models import ConfidentialView
+    from techbridge.pipeline.models import DealEvent
+    from techbridge.pipeline.services import deal_export_classify
+
+    index_rebuild()
+    deal = deal_express_interest(actor=officer, listing=cq_offer, organisation=hk_university)
+    deal_advance(actor=outsider, deal=deal, event="screen")
+    deal_export_classify(actor=outsider, deal=deal, classification="free")
+    deal_advance(actor=outsider, deal=deal, event="accept")
+    nda_confirm(actor=outsider, deal=deal)
+    nda_confirm(actor=officer, deal=deal)
+    client.force_login(officer)
+    assert leaked(surfaces(client, cq_offer, None, deal)) == DETAIL_SURFACES
+
+    deal_export_classify(actor=outsider, deal=deal, classification="prohibited")
+    views = ConfidentialView.objects.filter(listing=cq_offer).count()
+    viewed = DealEvent.objects.filter(deal=deal, verb="confidential_viewed").count()
+    assert leaked(surfaces(client, cq_offer, None, deal)) == set()
+    assert ConfidentialView.objects.filter(listing=cq_offer).count() == views
+    assert DealEvent.objects.filter(deal=deal, verb="confidential_viewed").count() == viewed
+
+    withheld = "The listing's confidential detail is withheld from the interested"
+    for reader in (officer, outsider):
+        client.force_login(reader)
+        assert withheld in client.get(url("web:deal", deal.pk)).content.decode()
+    with translation.override("zh-hant"):
+        page = client.get(reverse("web:deal", args=[deal.pk])).content.decode()
+    assert "項目的保密詳情不向意向機構開放：該技術被列為禁止出口至香港或海外。" in page
+    assert "已向意向機構開放" not in page
+
+    # Reclassified as freely exportable, the NDA releases the detail again.
+    deal_export_classify(actor=outsider, deal=deal, classification="free")
+    client.force_login(officer)
+    assert leaked(surfaces(client, cq_offer, None, deal)) == DETAIL_SURFACES
