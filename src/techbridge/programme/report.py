@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import zipfile
 from datetime import date, datetime
+from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -23,9 +24,9 @@ from openpyxl.writer.excel import ExcelWriter
 
 from techbridge.core.errors import ServiceValidationError
 from techbridge.programme.charts import funnel_chart
-from techbridge.programme.dashboard import Dashboard, dashboard
-from techbridge.programme.labels import direction_label, stage_label
-from techbridge.programme.models import Mechanism
+from techbridge.programme.dashboard import DUE_SOON, Dashboard, dashboard
+from techbridge.programme.labels import RAG_LABELS, direction_label, stage_label
+from techbridge.programme.models import Mechanism, Milestone
 
 REPORT_FORMATS = {
     "html": "text/html; charset=utf-8",
@@ -57,9 +58,37 @@ def _fixed_zip(body: bytes, moment: datetime) -> bytes:
     return out.getvalue()
 
 
+def period_bounds(board: Dashboard) -> tuple[date, date]:
+    """The report's period: the year's first and last day."""
+    return date(board.year, 1, 1), date(board.year, 12, 31)
+
+
+def summary_rows(board: Dashboard) -> list[tuple[str, int]]:
+    """The summary's figures with their labels, the same in every format."""
+    total = board.funnel.total
+    return [
+        (_("Listings published"), total["listings"]),
+        (_("Expressions of interest"), total["interests"]),
+        (_("NDAs in force"), total["ndas"]),
+        (_("Achieved transfers"), len(board.transfers)),
+    ]
+
+
+def milestone_rows(board: Dashboard) -> list[tuple[str, Milestone, str]]:
+    """Open milestones overdue and due within 30 days of the as-of date (the dashboard's
+    definition): (section, milestone, red / amber / green label)."""
+    return [
+        (section, m, str(RAG_LABELS[m.rag(board.today)]))
+        for section, milestones in (("overdue", board.overdue), ("due_soon", board.due_soon))
+        for m in milestones
+    ]
+
+
 def report_html(board: Dashboard) -> str:
     from techbridge.web.views.programme import charts_for, funnel_stages
 
+    start, end = period_bounds(board)
+    rows = milestone_rows(board)
     return render_to_string(
         "programme/report.html",
         {
@@ -67,6 +96,12 @@ def report_html(board: Dashboard) -> str:
             "charts": charts_for(board),
             "funnel_svg": funnel_chart(_("Transfer funnel"), funnel_stages(board)),
             "as_of": board.today,
+            "period_start": start,
+            "period_end": end,
+            "summary": summary_rows(board),
+            "overdue": [(m, rag) for section, m, rag in rows if section == "overdue"],
+            "due_soon": [(m, rag) for section, m, rag in rows if section == "due_soon"],
+            "due_soon_until": board.today + DUE_SOON,
         },
     )
 
@@ -88,7 +123,7 @@ def report_xlsx(board: Dashboard) -> bytes:
     workbook.properties.creator = "techbridge"
     bold = Font(bold=True)
 
-    def sheet(title: str, header: list[str], rows: list[list[object]], first: bool = False) -> None:
+    def sheet(title: str, header: list[str], rows: list[list[Any]], first: bool = False) -> None:
         ws = workbook.active if first else workbook.create_sheet()
         assert ws is not None
         ws.title = title[:31]
@@ -98,6 +133,18 @@ def report_xlsx(board: Dashboard) -> bytes:
         for row in rows:
             ws.append(row)
 
+    start, end = period_bounds(board)
+    sheet(
+        _("Summary"),
+        [_("Annual report %(year)s") % {"year": board.year}, board.mechanism.name],
+        [
+            [_("Period from"), start],
+            [_("Period to"), end],
+            [_("Figures as of"), board.today],
+            *([label, figure] for label, figure in summary_rows(board)),
+        ],
+        first=True,
+    )
     sheet(
         _("Areas"),
         [
@@ -112,7 +159,6 @@ def report_xlsx(board: Dashboard) -> bytes:
             [c.area.name, c.items, c.initiatives, c.listings, c.transfers, c.overdue]
             for c in board.cards
         ],
-        first=True,
     )
     directions = ("hk_cq", "cq_hk", "other")
     sheet(
@@ -189,6 +235,33 @@ def report_xlsx(board: Dashboard) -> bytes:
         _("Transfer funnel"),
         [_("Stage"), _("Total")],
         [[stage_label(stage), count] for stage, count in board.funnel.total.items()],
+    )
+    sections = {"overdue": _("Overdue"), "due_soon": _("Due within 30 days")}
+    sheet(
+        _("Milestones"),
+        [
+            _("Section"),
+            _("Area"),
+            _("Cooperation item"),
+            _("Initiative"),
+            _("Milestone"),
+            _("Due on"),
+            _("Status"),
+            _("Red / amber / green"),
+        ],
+        [
+            [
+                sections[section],
+                m.initiative.item.area.name,
+                m.initiative.item.reference,
+                m.initiative.title,
+                m.title,
+                m.due_on,
+                m.get_status_display(),
+                rag,
+            ]
+            for section, m, rag in milestone_rows(board)
+        ],
     )
     out = io.BytesIO()
     # ExcelWriter rather than Workbook.save, which stamps the current time as "modified".

@@ -80,19 +80,100 @@ def test_xlsx_archive_carries_the_report_date_not_the_clock(programme: Programme
     assert '<dcterms:modified xsi:type="dcterms:W3CDTF">2026-11-23T12:00:00Z' in core
 
 
+MILESTONE_HEADER = (
+    '<thead><tr><th scope="col">Area</th><th scope="col">Cooperation item</th>'
+    '<th scope="col">Initiative</th><th scope="col">Milestone</th><th scope="col">Due on</th>'
+    '<th scope="col">Status</th><th scope="col">Red / amber / green</th></tr></thead>'
+)
+SHARED_LIST = (
+    "<tr><td>Innovation and technology</td><td>IT-1</td><td>Partner laboratory network</td>"
+    "<td>Shared instrument list</td><td>2026-10-31</td><td>Planned</td><td>Red</td></tr>"
+)
+JOINT_CALL = (
+    "<tr><td>Innovation and technology</td><td>IT-1</td><td>Partner laboratory network</td>"
+    "<td>First joint call</td><td>2026-11-30</td><td>In progress</td><td>{rag}</td></tr>"
+)
+NONE_ROW = '<tr><td colspan="7" class="muted">None.</td></tr>'
+
+
+def _milestone_sections(html: str) -> tuple[str, str]:
+    overdue = html.index("<h2>Milestones overdue</h2>")
+    due_soon = html.index("<h2>Milestones due within 30 days</h2>")
+    return html[overdue:due_soon], html[due_soon : html.index("</body>")]
+
+
 def test_report_of_the_current_year_is_as_of_today(programme: Programme) -> None:
     """Run on 23 November: the milestone due on 31 October is overdue, the one due on
-    30 November is due soon, not overdue."""
+    30 November is due within 30 days, each under its header row; the period and the as-of
+    date are stated at the top."""
     html = report_file(programme.mechanism, YEAR, "en", "html")[0].decode()
-    overdue = html[html.index("Milestones overdue") :]
-    assert "Shared instrument list" in overdue
-    assert "First joint call" not in overdue
-    assert "Figures as of 2026-11-23" in html
-    # A past year is reported as of its last day: both were overdue by then.
+    assert (
+        "<p><strong>Annual report 2026</strong> · Period: 2026-01-01 to 2026-12-31 · "
+        "Figures as of 2026-11-23, from the techbridge platform.</p>"
+    ) in html
+    overdue, due_soon = _milestone_sections(html)
+    assert overdue.count("<tr>") == 2
+    assert MILESTONE_HEADER + f"\n  <tbody>{SHARED_LIST}</tbody>" in overdue
+    assert "Open milestones due from 2026-11-23 to 2026-12-23." in due_soon
+    assert due_soon.count("<tr>") == 2
+    joint_call = JOINT_CALL.format(rag="Amber")
+    assert MILESTONE_HEADER + f"\n  <tbody>{joint_call}</tbody>" in due_soon
+    # A past year is reported as of its last day: both were overdue by then, none due soon.
     past = report_file(programme.mechanism, YEAR, "en", "html", today=date(YEAR + 1, 2, 1))[0]
-    overdue = past.decode()[past.decode().index("Milestones overdue") :]
-    assert "Shared instrument list" in overdue and "First joint call" in overdue
-    assert "Figures as of 2026-12-31" in past.decode()
+    html = past.decode()
+    assert "Period: 2026-01-01 to 2026-12-31 · Figures as of 2026-12-31" in html
+    overdue, due_soon = _milestone_sections(html)
+    assert f"<tbody>{SHARED_LIST}{JOINT_CALL.format(rag='Red')}</tbody>" in overdue
+    assert "Open milestones due from 2026-12-31 to 2027-01-30." in due_soon
+    assert f"<tbody>{NONE_ROW}</tbody>" in due_soon
+
+
+def test_xlsx_summary_and_milestones_sheets(programme: Programme) -> None:
+    body = report_file(programme.mechanism, YEAR, "en", "xlsx")[0]
+    book = load_workbook(io.BytesIO(body))
+    assert book.sheetnames[0] == "Summary" and book.sheetnames[-1] == "Milestones"
+    assert list(book["Summary"].iter_rows(values_only=True)) == [
+        ("Annual report 2026", "Hong Kong–Chongqing Cooperation Conference"),
+        ("Period from", datetime(2026, 1, 1)),
+        ("Period to", datetime(2026, 12, 31)),
+        ("Figures as of", datetime(2026, 11, 23)),
+        ("Listings published", 1),
+        ("Expressions of interest", 1),
+        ("NDAs in force", 1),
+        ("Achieved transfers", 1),
+    ]
+    assert list(book["Milestones"].iter_rows(values_only=True)) == [
+        (
+            "Section",
+            "Area",
+            "Cooperation item",
+            "Initiative",
+            "Milestone",
+            "Due on",
+            "Status",
+            "Red / amber / green",
+        ),
+        (
+            "Overdue",
+            "Innovation and technology",
+            "IT-1",
+            "Partner laboratory network",
+            "Shared instrument list",
+            datetime(2026, 10, 31),
+            "Planned",
+            "Red",
+        ),
+        (
+            "Due within 30 days",
+            "Innovation and technology",
+            "IT-1",
+            "Partner laboratory network",
+            "First joint call",
+            datetime(2026, 11, 30),
+            "In progress",
+            "Amber",
+        ),
+    ]
 
 
 def test_summary_counts_the_year_only(programme: Programme) -> None:
@@ -119,7 +200,30 @@ def test_summary_counts_the_year_only(programme: Programme) -> None:
 def test_xlsx_report(programme: Programme) -> None:
     body = report_file(programme.mechanism, YEAR, "zh-hans", "xlsx")[0]
     book = load_workbook(io.BytesIO(body))
-    assert book.sheetnames == ["合作领域", "指标", "汇总", "已实现的技术转移", "会议", "转移漏斗"]
+    assert book.sheetnames == [
+        "摘要",
+        "合作领域",
+        "指标",
+        "汇总",
+        "已实现的技术转移",
+        "会议",
+        "转移漏斗",
+        "里程碑",
+    ]
+    summary = list(book["摘要"].iter_rows(values_only=True))
+    assert [label for label, _figure in summary] == [
+        "2026 年度报告",
+        "期间自",
+        "期间至",
+        "数据截至",
+        "已发布项目",
+        "意向表达",
+        "已生效的保密协议",
+        "已实现的技术转移",
+    ]
+    milestones = list(book["里程碑"].iter_rows(values_only=True))
+    assert [row[0] for row in milestones] == ["类别", "已逾期", "30 天内到期"]
+    assert [row[-2:] for row in milestones[1:]] == [("已计划", "红"), ("进行中", "黄")]
     transfers = list(book["已实现的技术转移"].iter_rows(values_only=True))
     assert len(transfers) == 2
     assert transfers[1][1].startswith(programme.won.listing.reference)
