@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
@@ -16,10 +17,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from techbridge.accounts.models import Organisation
+from techbridge.api.errors import problem_response
 from techbridge.catalogue.models import Listing
 from techbridge.pipeline.models import Deal, DealMessage
 from techbridge.pipeline.roles import deal_role, deals_of
 from techbridge.pipeline.services import deal_advance, deal_express_interest, deal_message_post
+from techbridge.pipeline.services.deals import IdempotencyKeyReused
 from techbridge.pipeline.transitions import Event, Role, Stage, available_events
 
 IDEMPOTENCY_HEADER = OpenApiParameter(
@@ -27,7 +30,11 @@ IDEMPOTENCY_HEADER = OpenApiParameter(
     OpenApiTypes.STR,
     location=OpenApiParameter.HEADER,
     required=False,
-    description="Any unique string; repeating a request with the same key has one effect.",
+    description=(
+        "Any unique string; repeating a request with the same key has one effect. A key "
+        "already used for another request (another step, deal or kind of write) is refused "
+        "with 422."
+    ),
 )
 
 
@@ -89,6 +96,16 @@ def _key(request: Request) -> str | None:
     return request.headers.get("Idempotency-Key") or None
 
 
+def _key_reused(error: IdempotencyKeyReused) -> Response:
+    """422, as the Idempotency-Key header's specification answers a key reused for a
+    different request: nothing was done."""
+    return problem_response(
+        status.HTTP_422_UNPROCESSABLE_ENTITY,
+        _("The idempotency key was already used."),
+        detail=" ".join(error.messages),
+    )
+
+
 class DealViewSet(mixins.ListModelMixin, viewsets.GenericViewSet[Deal]):
     """Deals the reader's organisations take part in, on either side."""
 
@@ -120,13 +137,16 @@ class DealViewSet(mixins.ListModelMixin, viewsets.GenericViewSet[Deal]):
         incoming.is_valid(raise_exception=True)
         listing = get_object_or_404(Listing, reference=incoming.validated_data["listing"])
         organisation = get_object_or_404(Organisation, slug=incoming.validated_data["organisation"])
-        deal = deal_express_interest(
-            actor=request.user,
-            listing=listing,
-            organisation=organisation,
-            message=incoming.validated_data.get("message", ""),
-            idempotency_key=_key(request),
-        )
+        try:
+            deal = deal_express_interest(
+                actor=request.user,
+                listing=listing,
+                organisation=organisation,
+                message=incoming.validated_data.get("message", ""),
+                idempotency_key=_key(request),
+            )
+        except IdempotencyKeyReused as error:
+            return _key_reused(error)
         body = DealSerializer(deal, context={"request": request}).data
         return Response(body, status=status.HTTP_201_CREATED)
 
@@ -139,12 +159,15 @@ class DealViewSet(mixins.ListModelMixin, viewsets.GenericViewSet[Deal]):
         deal = self._deal(pk)
         incoming = EventSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
-        deal = deal_advance(
-            actor=request.user,
-            deal=deal,
-            event=incoming.validated_data["event"],
-            idempotency_key=_key(request),
-        )
+        try:
+            deal = deal_advance(
+                actor=request.user,
+                deal=deal,
+                event=incoming.validated_data["event"],
+                idempotency_key=_key(request),
+            )
+        except IdempotencyKeyReused as error:
+            return _key_reused(error)
         return Response(DealSerializer(deal, context={"request": request}).data)
 
     @extend_schema(methods=["GET"], request=None, responses=MessageSerializer(many=True))
@@ -161,12 +184,15 @@ class DealViewSet(mixins.ListModelMixin, viewsets.GenericViewSet[Deal]):
         if request.method == "POST":
             incoming = MessageSerializer(data=request.data)
             incoming.is_valid(raise_exception=True)
-            posted = deal_message_post(
-                actor=request.user,
-                deal=deal,
-                body=incoming.validated_data["body"],
-                idempotency_key=_key(request),
-            )
+            try:
+                posted = deal_message_post(
+                    actor=request.user,
+                    deal=deal,
+                    body=incoming.validated_data["body"],
+                    idempotency_key=_key(request),
+                )
+            except IdempotencyKeyReused as error:
+                return _key_reused(error)
             return Response(MessageSerializer(posted).data, status=status.HTTP_201_CREATED)
         return Response(
             MessageSerializer(deal.messages.select_related("organisation"), many=True).data

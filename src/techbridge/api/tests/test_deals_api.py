@@ -183,3 +183,39 @@ def test_prohibited_technology_refusal_is_explained_in_the_problem(
     }
     deal.refresh_from_db()
     assert (deal.stage, deal.event_count) == before
+
+
+def test_a_key_reused_for_another_request_is_refused_with_422(
+    client: Client, nda_offer: Listing, officer: User, outsider: User, cq_enterprise: Organisation
+) -> None:
+    buyer = _bearer(outsider)
+    body = {"listing": nda_offer.reference, "organisation": cq_enterprise.slug}
+    created = client.post(
+        "/api/v1/deals",
+        json.dumps(body),
+        content_type="application/json",
+        headers={**buyer, "Idempotency-Key": "k-1"},
+    )
+    assert created.status_code == 201
+    deal = Deal.objects.get()
+    for path, payload in (
+        (f"/api/v1/deals/{deal.pk}/events", {"event": "withdraw"}),
+        (f"/api/v1/deals/{deal.pk}/messages", {"body": "Hello"}),
+    ):
+        refused = client.post(
+            path,
+            json.dumps(payload),
+            content_type="application/json",
+            headers={**buyer, "Idempotency-Key": "k-1", "Accept-Language": "zh-hant"},
+        )
+        assert refused.status_code == 422, path
+        assert refused["Content-Type"] == "application/problem+json"
+        assert refused.json() == {
+            "type": "about:blank",
+            "title": "冪等鍵已被使用。",
+            "status": 422,
+            "detail": "此冪等鍵已用於另一個請求；新的請求請使用新的鍵。",
+        }
+    deal.refresh_from_db()
+    assert (deal.stage, deal.outcome, deal.event_count) == ("interest", "", 1)
+    assert list(DealEvent.objects.values_list("verb", flat=True)) == ["interest_expressed"]

@@ -292,14 +292,17 @@ class ContactConsent(models.Model):
 
 
 class IdempotencyKey(models.Model):
-    """A client's key for one write: the same key again returns the first result, named by
-    its model (``pipeline.dealmessage``) and primary key."""
+    """A client's key for one write: the same request again (the same operation on the same
+    deal) returns the first result, named by its model (``pipeline.dealmessage``) and
+    primary key; any other request with the key is refused."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     key = models.CharField(_("key"), max_length=100)
     deal = models.ForeignKey(
         "pipeline.Deal", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
+    # What the key was used for: "message", "advance:screen", "interest:<listing>:<org>"…
+    operation = models.CharField(_("operation"), max_length=60, blank=True)
     result_type = models.CharField(_("result model"), max_length=60, blank=True)
     result_id = models.PositiveBigIntegerField(_("result id"), null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)

@@ -19,7 +19,7 @@ from techbridge.pipeline.models import Agreement, Deal, Obligation
 from techbridge.pipeline.models.deal import MAINLAND_REGIONS
 from techbridge.pipeline.roles import deal_role
 from techbridge.pipeline.services.audit import event_append
-from techbridge.pipeline.services.deals import idempotent, locked, replayed
+from techbridge.pipeline.services.deals import idempotent, locked
 from techbridge.pipeline.transitions import Role
 
 
@@ -63,7 +63,9 @@ def agreement_record(
         actor,
         idempotency_key,
         lambda: _agreement_write(actor, deal, data),
-        replayed(Agreement, deal),
+        model=Agreement,
+        operation="agreement",
+        deal=deal,
     )
 
 
@@ -153,7 +155,9 @@ def agreement_registration_record(
             )
             return agreement
 
-    return idempotent(actor, idempotency_key, write, replayed(Agreement, deal))
+    return idempotent(
+        actor, idempotency_key, write, model=Agreement, operation="registration", deal=deal
+    )
 
 
 def obligation_add(
@@ -171,7 +175,9 @@ def obligation_add(
         actor,
         idempotency_key,
         lambda: _obligation_write(actor, deal, description, due_on, remind_days_before),
-        replayed(Obligation),
+        model=Obligation,
+        operation="obligation",
+        deal=deal,
     )
 
 
@@ -235,4 +241,11 @@ def obligation_mark_done(
             )
             return done
 
-    return idempotent(actor, idempotency_key, write, replayed(Obligation))
+    return idempotent(
+        actor,
+        idempotency_key,
+        write,
+        model=Obligation,
+        operation=f"obligation_done:{obligation.pk}",
+        deal=deal,
+    )

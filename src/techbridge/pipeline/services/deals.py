@@ -29,6 +29,7 @@ from techbridge.pipeline.models import (
     DealMessage,
     IdempotencyKey,
     NDATemplate,
+    Obligation,
 )
 from techbridge.pipeline.roles import PROVIDED_BY_OWNER, deal_role, holder_role
 from techbridge.pipeline.services.audit import event_append
@@ -42,7 +43,6 @@ from techbridge.pipeline.transitions import (
     next_stage,
 )
 
-T = TypeVar("T")
 M = TypeVar("M", bound=models.Model)
 
 
@@ -68,14 +68,46 @@ def refusal_message(reason: str) -> str:
     return messages.get(reason, reason)
 
 
-def idempotent(
-    actor: Any, key: str | None, write: Callable[[], T], replay: Callable[[IdempotencyKey], T]
-) -> T:
-    """Run ``write`` once per (actor, key); a repeat returns ``replay`` of the first record.
+class IdempotencyKeyReused(ServiceValidationError):
+    """A key already used for another request: another operation, or another deal."""
 
-    The key row is inserted in the same transaction as the write, so a crash loses both, and
-    a concurrent repeat waits on the unique index and then replays. The record names what the
-    write produced (its model and primary key), so a repeat can answer with the same thing.
+    def __init__(self) -> None:
+        super().__init__(
+            _(
+                "This idempotency key was already used for a different request; send a new "
+                "key for a new request."
+            )
+        )
+
+
+def _deal_id_of(result: models.Model) -> int | None:
+    if isinstance(result, Deal):
+        return int(result.pk)
+    if isinstance(result, Obligation):
+        return int(result.agreement.deal_id)
+    deal_id = getattr(result, "deal_id", None)
+    return int(deal_id) if deal_id is not None else None
+
+
+def idempotent(
+    actor: Any,
+    key: str | None,
+    write: Callable[[], M],
+    *,
+    model: type[M],
+    operation: str,
+    deal: Deal | None = None,
+) -> M:
+    """Run ``write`` once per (actor, key); a repeat of the same request returns the first
+    result again (the ``model`` row it produced) and changes nothing.
+
+    A key names one request: the same ``operation`` (a step names its event, an interest its
+    listing and organisation) on the same ``deal``. Used again for anything else, it is
+    refused with :class:`IdempotencyKeyReused` rather than answered with the first result,
+    which would look like success while nothing was done.
+
+    The key row is inserted in the same transaction as the write, so a crash or a refusal
+    loses both, and a concurrent repeat waits on the unique index and then replays.
     """
     if not key:
         return write()
@@ -83,36 +115,32 @@ def idempotent(
     with transaction.atomic():
         try:
             with transaction.atomic():
-                record = IdempotencyKey.objects.create(user=actor, key=key)
+                record = IdempotencyKey.objects.create(
+                    user=actor, key=key, operation=operation[:60], deal=deal
+                )
         except IntegrityError:
-            return replay(IdempotencyKey.objects.get(user=actor, key=key))
+            return _replay(IdempotencyKey.objects.get(user=actor, key=key), model, operation, deal)
         result = write()
-        if isinstance(result, models.Model):
-            record.result_type = result._meta.label_lower
-            record.result_id = result.pk
-            record.deal_id = result.pk if isinstance(result, Deal) else None
-            record.save(update_fields=["result_type", "result_id", "deal"])
+        record.result_type = result._meta.label_lower
+        record.result_id = result.pk
+        record.deal_id = deal.pk if deal is not None else _deal_id_of(result)
+        record.save(update_fields=["result_type", "result_id", "deal"])
         return result
 
 
-def replayed(model: type[M], deal: Deal | None = None) -> Callable[[IdempotencyKey], M]:
-    """The replay of a keyed write that produced one ``model`` row (of ``deal``, when given):
-    that row again. A key first used for another kind of request, or on another deal, is
-    refused rather than answered with the wrong thing."""
-
-    def replay(record: IdempotencyKey) -> M:
-        if record.result_type != model._meta.label_lower or record.result_id is None:
-            raise ServiceValidationError(
-                _("This idempotency key was already used for a different request.")
-            )
-        result = model._default_manager.get(pk=record.result_id)
-        if deal is not None and getattr(result, "deal_id", result.pk) != deal.pk:
-            raise ServiceValidationError(
-                _("This idempotency key was already used for a different request.")
-            )
-        return result
-
-    return replay
+def _replay(record: IdempotencyKey, model: type[M], operation: str, deal: Deal | None) -> M:
+    if record.result_type != model._meta.label_lower or record.result_id is None:
+        raise IdempotencyKeyReused
+    if record.operation and record.operation != operation[:60]:
+        raise IdempotencyKeyReused
+    result = model._default_manager.filter(pk=record.result_id).first()
+    if result is None:
+        raise IdempotencyKeyReused
+    # Keys recorded before operations were named are checked by their result's deal.
+    recorded_deal = record.deal_id if record.operation else _deal_id_of(result)
+    if deal is not None and recorded_deal != deal.pk:
+        raise IdempotencyKeyReused
+    return result
 
 
 def locked(deal: Deal) -> Deal:
@@ -189,7 +217,13 @@ def deal_express_interest(
             interest_notify_owner(deal)
             return deal
 
-    return idempotent(actor, idempotency_key, write, replayed(Deal))
+    return idempotent(
+        actor,
+        idempotency_key,
+        write,
+        model=Deal,
+        operation=f"interest:{listing.pk}:{organisation.pk}",
+    )
 
 
 def _message_append(
@@ -268,7 +302,9 @@ def deal_advance(*, actor: Any, deal: Deal, event: str, idempotency_key: str | N
             organisation_id = current.owner_id if role == Role.OWNER else current.counterparty_id
             return _transition(current, parsed, role, actor, organisation_id)
 
-    return idempotent(actor, idempotency_key, write, replayed(Deal, deal))
+    return idempotent(
+        actor, idempotency_key, write, model=Deal, operation=f"advance:{parsed.value}", deal=deal
+    )
 
 
 def deal_export_classify(
@@ -288,7 +324,9 @@ def deal_export_classify(
         actor,
         idempotency_key,
         lambda: _export_classify(actor, deal, classification, licence_ref),
-        replayed(Deal, deal),
+        model=Deal,
+        operation=f"export:{classification}",
+        deal=deal,
     )
 
 

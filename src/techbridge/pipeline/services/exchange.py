@@ -18,7 +18,7 @@ from techbridge.pipeline.choices import DocumentPurpose
 from techbridge.pipeline.models import ContactConsent, Deal, DealDocument, DealMessage
 from techbridge.pipeline.roles import deal_role
 from techbridge.pipeline.services.audit import event_append
-from techbridge.pipeline.services.deals import _message_append, idempotent, locked, replayed
+from techbridge.pipeline.services.deals import _message_append, idempotent, locked
 from techbridge.pipeline.transitions import Role
 
 # Accepted by what the bytes are, not by the name or the browser's claim.
@@ -65,7 +65,9 @@ def deal_message_post(
                 raise ServiceValidationError(_("You can only reply to a message of this deal."))
             return _message_append(current, actor, organisation_id, body, parent)
 
-    return idempotent(actor, idempotency_key, write, replayed(DealMessage, deal))
+    return idempotent(
+        actor, idempotency_key, write, model=DealMessage, operation="message", deal=deal
+    )
 
 
 def sniff_content_type(upload: UploadedFile) -> str | None:
@@ -129,7 +131,9 @@ def deal_document_upload(
         lambda: _document_store(
             actor, deal, upload, purpose, name, content_type, digest.hexdigest()
         ),
-        replayed(DealDocument, deal),
+        model=DealDocument,
+        operation="document",
+        deal=deal,
     )
 
 

@@ -385,3 +385,80 @@ def test_confidential_view_and_its_deal_event_are_one_write(
     assert not ConfidentialView.objects.exists()
     deal.refresh_from_db()
     assert deal.event_count == events
+
+
+def test_a_key_replays_only_the_same_request_on_the_same_deal(
+    nda_offer: Listing,
+    cq_offer: Listing,
+    officer: User,
+    outsider: User,
+    cq_enterprise: Organisation,
+    hk_university: Organisation,
+) -> None:
+    from techbridge.pipeline.services.deals import IdempotencyKeyReused
+
+    deal = deal_express_interest(
+        actor=outsider, listing=nda_offer, organisation=cq_enterprise, idempotency_key="i-1"
+    )
+    # An interest's key sent with a step: refused, not answered with the deal untouched.
+    before = snapshot(deal)
+    with pytest.raises(IdempotencyKeyReused, match="different request"):
+        deal_advance(actor=outsider, deal=deal, event="withdraw", idempotency_key="i-1")
+    assert snapshot(deal) == before
+
+    # One step's key sent with the next step: refused; the same step again replays.
+    deal_advance(actor=officer, deal=deal, event="screen", idempotency_key="s-1")
+    before = snapshot(deal)
+    with pytest.raises(IdempotencyKeyReused):
+        deal_advance(actor=officer, deal=deal, event="accept", idempotency_key="s-1")
+    assert snapshot(deal) == before
+    assert deal_advance(actor=officer, deal=deal, event="screen", idempotency_key="s-1").pk == (
+        deal.pk
+    )
+    assert snapshot(deal) == before
+
+    deal_advance(actor=officer, deal=deal, event="accept")
+    nda_confirm(actor=officer, deal=deal)
+    nda_confirm(actor=outsider, deal=deal)
+    deal_advance(actor=officer, deal=deal, event="negotiate")
+    data = AgreementInput(deal_type="assignment", signed_on=date(2026, 11, 1))
+    agreement_record(actor=officer, deal=deal, data=data)
+    first = obligation_add(
+        actor=officer,
+        deal=deal,
+        description="File",
+        due_on=date(2027, 1, 10),
+        idempotency_key="o-1",
+    )
+    second = obligation_add(actor=officer, deal=deal, description="Report", due_on=date(2027, 2, 1))
+    deal_message_post(actor=officer, deal=deal, body="Signed copy follows.", idempotency_key="m-1")
+
+    # The officer's organisation is the interested party of a second deal.
+    other = deal_express_interest(actor=officer, listing=cq_offer, organisation=hk_university)
+    other = to_due_diligence(other, outsider, outsider, officer)
+    deal_advance(actor=outsider, deal=other, event="negotiate")
+    agreement_record(actor=outsider, deal=other, data=data)
+    before = snapshot(other)
+    with pytest.raises(IdempotencyKeyReused):
+        obligation_add(
+            actor=officer,
+            deal=other,
+            description="File",
+            due_on=date(2027, 1, 10),
+            idempotency_key="o-1",
+        )
+    with pytest.raises(IdempotencyKeyReused):
+        deal_message_post(actor=officer, deal=other, body="Hello", idempotency_key="m-1")
+    assert snapshot(other) == before
+    assert Obligation.objects.filter(agreement__deal=other).count() == 0
+    assert DealMessage.objects.filter(deal=other).count() == 0
+
+    # Marking one obligation done with a key, then another with the same key: refused.
+    deal_advance(actor=officer, deal=deal, event="sign")
+    obligation_mark_done(actor=outsider, deal=deal, obligation=first, idempotency_key="x-1")
+    with pytest.raises(IdempotencyKeyReused):
+        obligation_mark_done(actor=outsider, deal=deal, obligation=second, idempotency_key="x-1")
+    second.refresh_from_db()
+    assert second.done_at is None
+    assert Obligation.objects.filter(agreement__deal=deal, done_at__isnull=False).count() == 1
+    assert audit_verify() == []
