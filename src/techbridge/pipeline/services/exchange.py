@@ -191,17 +191,25 @@ def deal_document_download(*, actor: Any, document: DealDocument) -> DealDocumen
     return document
 
 
-def contact_consent_give(*, actor: Any, deal: Deal) -> ContactConsent:
+def contact_consent_give(
+    *, actor: Any, deal: Deal, idempotency_key: str | None = None
+) -> ContactConsent:
     """The actor agrees to show their name and e-mail address to the other party."""
-    with transaction.atomic():
-        current, organisation_id = _party(actor, deal)
-        consent, created = ContactConsent.objects.get_or_create(deal=current, user=actor)
-        if created:
-            event_append(
-                current,
-                actor=actor,
-                organisation_id=organisation_id,
-                verb="contact_consent_given",
-                after={"user": actor.pk},
-            )
-        return consent
+
+    def write() -> ContactConsent:
+        with transaction.atomic():
+            current, organisation_id = _party(actor, deal)
+            consent, created = ContactConsent.objects.get_or_create(deal=current, user=actor)
+            if created:
+                event_append(
+                    current,
+                    actor=actor,
+                    organisation_id=organisation_id,
+                    verb="contact_consent_given",
+                    after={"user": actor.pk},
+                )
+            return consent
+
+    return idempotent(
+        actor, idempotency_key, write, model=ContactConsent, operation="consent", deal=deal
+    )

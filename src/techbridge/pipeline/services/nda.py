@@ -16,7 +16,7 @@ from techbridge.pipeline.choices import DocumentPurpose, NDAKind, StageChoice
 from techbridge.pipeline.models import NDA, Deal, DealDocument
 from techbridge.pipeline.roles import deal_role
 from techbridge.pipeline.services.audit import event_append
-from techbridge.pipeline.services.deals import _transition, locked
+from techbridge.pipeline.services.deals import _transition, idempotent, locked
 from techbridge.pipeline.transitions import Event, Role
 
 
@@ -31,8 +31,20 @@ def _open_nda(actor: Any, deal: Deal) -> tuple[Deal, NDA, Role]:
     return current, nda, role
 
 
-def nda_confirm(*, actor: Any, deal: Deal) -> NDA:
-    """Confirm the NDA for the actor's side; the second confirmation puts it in force."""
+def nda_confirm(*, actor: Any, deal: Deal, idempotency_key: str | None = None) -> NDA:
+    """Confirm the NDA for the actor's side; the second confirmation puts it in force. The
+    same idempotency key again (a double click) returns the NDA and changes nothing."""
+    return idempotent(
+        actor,
+        idempotency_key,
+        lambda: _confirm(actor, deal),
+        model=NDA,
+        operation="nda_confirm",
+        deal=deal,
+    )
+
+
+def _confirm(actor: Any, deal: Deal) -> NDA:
     with transaction.atomic():
         current, nda, role = _open_nda(actor, deal)
         now = timezone.now()
@@ -72,9 +84,23 @@ def nda_confirm(*, actor: Any, deal: Deal) -> NDA:
         return nda
 
 
-def nda_use_uploaded(*, actor: Any, deal: Deal, document: DealDocument) -> NDA:
+def nda_use_uploaded(
+    *, actor: Any, deal: Deal, document: DealDocument, idempotency_key: str | None = None
+) -> NDA:
     """Replace the NDA's text by a signed PDF; the uploader's side counts as confirmed and
-    the other side confirms it."""
+    the other side confirms it. The same idempotency key again returns the NDA and changes
+    nothing (a second upload event would also clear the other side's confirmation)."""
+    return idempotent(
+        actor,
+        idempotency_key,
+        lambda: _use_uploaded(actor, deal, document),
+        model=NDA,
+        operation=f"nda_upload:{document.pk}",
+        deal=deal,
+    )
+
+
+def _use_uploaded(actor: Any, deal: Deal, document: DealDocument) -> NDA:
     with transaction.atomic():
         current, nda, role = _open_nda(actor, deal)
         if document.deal_id != current.pk or document.content_type != "application/pdf":

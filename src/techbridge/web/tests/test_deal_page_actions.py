@@ -18,6 +18,7 @@ from django.utils import translation
 from techbridge.accounts.models import Organisation, User
 from techbridge.catalogue.models import Listing
 from techbridge.pipeline.models import (
+    NDA,
     Agreement,
     Deal,
     DealDocument,
@@ -150,6 +151,63 @@ def test_each_form_sent_twice_with_its_key_has_one_effect(
         "sign",
         "registration_recorded",
         "obligation_done",
+    ]
+
+
+def test_nda_and_consent_forms_carry_keys_and_a_resubmission_has_one_effect(
+    client: Client,
+    nda_offer: Listing,
+    officer: User,
+    outsider: User,
+    cq_enterprise: Organisation,
+    private_uploads: Any,
+) -> None:
+    deal = deal_express_interest(actor=outsider, listing=nda_offer, organisation=cq_enterprise)
+    deal_advance(actor=officer, deal=deal, event="screen")
+    deal_advance(actor=officer, deal=deal, event="accept")
+    client.force_login(officer)
+    client.post(
+        url("web:deal_act", deal.pk, "document"),
+        {"file": SimpleUploadedFile("nda.pdf", PDF), "purpose": "nda"},
+    )
+    document = DealDocument.objects.get(deal=deal)
+    forms = writing_forms(client.get(url("web:deal", deal.pk)).content.decode())
+    for action in ("nda-confirm", "nda-upload", "consent"):
+        assert len(forms[action]) == 1 and len(forms[action][0]) == 32, action
+    assert len({forms[a][0] for a in ("nda-confirm", "nda-upload", "consent")}) == 3
+
+    def twice(user: User, action: str, data: dict[str, Any]) -> list[str]:
+        client.force_login(user)
+        shown = []
+        for _ in range(2):
+            response = client.post(url("web:deal_act", deal.pk, action), data, follow=True)
+            assert response.status_code == 200
+            shown.append(" ".join(str(m) for m in response.context["messages"]))
+        return shown
+
+    # "Use as the signed NDA" twice: one upload event, the owner's side confirmed once.
+    assert twice(officer, "nda-upload", {"document": document.pk, "idempotency_key": "u"}) == [
+        "Done.",
+        "Done.",
+    ]
+    assert twice(officer, "consent", {"idempotency_key": "c"}) == ["Done.", "Done."]
+    # The other side's "Confirm" clicked twice: in force once, no "already confirmed" error.
+    assert twice(outsider, "nda-confirm", {"idempotency_key": "n"}) == ["Done.", "Done."]
+
+    deal.refresh_from_db()
+    nda = NDA.objects.get(deal=deal)
+    assert (nda.kind, nda.document_id, deal.stage) == ("uploaded", document.pk, "due_diligence")
+    assert (nda.owner_confirmed_by, nda.counterparty_confirmed_by) == (officer, outsider)
+    verbs = list(DealEvent.objects.filter(deal=deal).order_by("seq").values_list("verb", flat=True))
+    assert verbs[verbs.index("accept") :] == [
+        "accept",
+        "nda_proposed",
+        "document_uploaded",
+        "nda_uploaded",
+        "contact_consent_given",
+        "nda_confirmed",
+        "nda_in_force",
+        "disclosed",
     ]
 
 

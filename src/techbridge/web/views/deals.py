@@ -195,12 +195,16 @@ def _act_advance(request: HttpRequest, deal: Deal) -> None:
 
 
 def _act_nda_confirm(request: HttpRequest, deal: Deal) -> None:
-    nda_confirm(actor=request.user, deal=deal)
+    form = IdempotentForm(request.POST)
+    form.is_valid()
+    nda_confirm(actor=request.user, deal=deal, idempotency_key=_key(form))
 
 
 def _act_nda_upload(request: HttpRequest, deal: Deal) -> None:
+    form = IdempotentForm(request.POST)
+    form.is_valid()
     document = get_object_or_404(DealDocument, pk=request.POST.get("document") or 0, deal=deal)
-    nda_use_uploaded(actor=request.user, deal=deal, document=document)
+    nda_use_uploaded(actor=request.user, deal=deal, document=document, idempotency_key=_key(form))
 
 
 def _invalid(form: Any) -> ServiceValidationError:
@@ -302,7 +306,9 @@ def _act_document(request: HttpRequest, deal: Deal) -> None:
 
 
 def _act_consent(request: HttpRequest, deal: Deal) -> None:
-    contact_consent_give(actor=request.user, deal=deal)
+    form = IdempotentForm(request.POST)
+    form.is_valid()
+    contact_consent_give(actor=request.user, deal=deal, idempotency_key=_key(form))
 
 
 ACTIONS: dict[str, Callable[[HttpRequest, Deal], None]] = {
