@@ -64,13 +64,24 @@ def period_bounds(board: Dashboard) -> tuple[date, date]:
 
 
 def summary_rows(board: Dashboard) -> list[tuple[str, int]]:
-    """The summary's figures with their labels, the same in every format."""
-    total = board.funnel.total
+    """The summary's figures, each label saying what it counts: the funnel's figures follow
+    the deals opened in the year, while achieved transfers by signing date count agreements
+    signed in the year, whenever their deal was opened (the areas table and the list of
+    transfers count the same way). Both transfer figures are shown, so that they cannot be
+    read as one figure that disagrees with itself. The same in every format."""
+    total, year = board.funnel.total, {"year": board.year}
     return [
-        (_("Listings published"), total["listings"]),
-        (_("Expressions of interest"), total["interests"]),
-        (_("NDAs in force"), total["ndas"]),
-        (_("Achieved transfers"), len(board.transfers)),
+        (_("Listings first published in %(year)s") % year, total["listings"]),
+        (_("Expressions of interest: deals opened in %(year)s") % year, total["interests"]),
+        (_("NDAs in force among the deals opened in %(year)s") % year, total["ndas"]),
+        (
+            _("Achieved transfers among the deals opened in %(year)s") % year,
+            total["transfers"],
+        ),
+        (
+            _("Achieved transfers: agreements signed in %(year)s") % year,
+            len(board.transfers),
+        ),
     ]
 
 

@@ -21,6 +21,7 @@ from openpyxl import load_workbook
 from techbridge.accounts.models import User
 from techbridge.accounts.tests.sessions import log_in_verified
 from techbridge.catalogue.models import Listing
+from techbridge.pipeline.models import Deal
 from techbridge.programme.dashboard import dashboard
 from techbridge.programme.report import report_file
 from techbridge.programme.tests.fixtures import YEAR, Programme
@@ -128,6 +129,30 @@ def test_report_of_the_current_year_is_as_of_today(programme: Programme) -> None
     assert f"<tbody>{NONE_ROW}</tbody>" in due_soon
 
 
+def test_summary_says_which_transfers_it_counts(programme: Programme) -> None:
+    """A deal opened last year and signed this year is an achieved transfer of this year by
+    signing date, but not of this year's funnel: the summary shows both, each labelled."""
+    Deal.objects.filter(pk=programme.won.pk).update(
+        created_at=timezone.make_aware(datetime(YEAR - 1, 12, 15))
+    )
+    html = report_file(programme.mechanism, YEAR, "en", "html")[0].decode()
+    summary = html[html.index("<h2>Summary</h2>") : html.index("Cooperation areas")]
+    assert (
+        '<tr><th>Expressions of interest: deals opened in 2026</th><td class="n">0</td></tr>'
+        '<tr><th>NDAs in force among the deals opened in 2026</th><td class="n">0</td></tr>'
+        '<tr><th>Achieved transfers among the deals opened in 2026</th><td class="n">0</td></tr>'
+        '<tr><th>Achieved transfers: agreements signed in 2026</th><td class="n">1</td></tr>'
+    ) in summary
+    book = load_workbook(io.BytesIO(report_file(programme.mechanism, YEAR, "en", "xlsx")[0]))
+    assert list(book["Summary"].iter_rows(min_row=5, values_only=True)) == [
+        ("Listings first published in 2026", 1),
+        ("Expressions of interest: deals opened in 2026", 0),
+        ("NDAs in force among the deals opened in 2026", 0),
+        ("Achieved transfers among the deals opened in 2026", 0),
+        ("Achieved transfers: agreements signed in 2026", 1),
+    ]
+
+
 def test_xlsx_summary_and_milestones_sheets(programme: Programme) -> None:
     body = report_file(programme.mechanism, YEAR, "en", "xlsx")[0]
     book = load_workbook(io.BytesIO(body))
@@ -137,10 +162,11 @@ def test_xlsx_summary_and_milestones_sheets(programme: Programme) -> None:
         ("Period from", datetime(2026, 1, 1)),
         ("Period to", datetime(2026, 12, 31)),
         ("Figures as of", datetime(2026, 11, 23)),
-        ("Listings published", 1),
-        ("Expressions of interest", 1),
-        ("NDAs in force", 1),
-        ("Achieved transfers", 1),
+        ("Listings first published in 2026", 1),
+        ("Expressions of interest: deals opened in 2026", 1),
+        ("NDAs in force among the deals opened in 2026", 1),
+        ("Achieved transfers among the deals opened in 2026", 1),
+        ("Achieved transfers: agreements signed in 2026", 1),
     ]
     assert list(book["Milestones"].iter_rows(values_only=True)) == [
         (
@@ -190,8 +216,13 @@ def test_summary_counts_the_year_only(programme: Programme) -> None:
     assert board.cards and sum(1 for _ in board.cards) == 11
     html = report_file(programme.mechanism, YEAR, "en", "html")[0].decode()
     summary = html[html.index("<h2>Summary</h2>") : html.index("Cooperation areas")]
-    assert f'<th>Listings published</th><td class="n">{published}</td>' in summary
-    assert '<th>Expressions of interest</th><td class="n">1</td>' in summary
+    assert (
+        f'<tr><th>Listings first published in 2026</th><td class="n">{published}</td></tr>'
+        '<tr><th>Expressions of interest: deals opened in 2026</th><td class="n">1</td></tr>'
+        '<tr><th>NDAs in force among the deals opened in 2026</th><td class="n">1</td></tr>'
+        '<tr><th>Achieved transfers among the deals opened in 2026</th><td class="n">1</td></tr>'
+        '<tr><th>Achieved transfers: agreements signed in 2026</th><td class="n">1</td></tr>'
+    ) in summary
     last_year = dashboard(programme.mechanism, YEAR - 1, date(YEAR - 1, 12, 31))
     assert last_year.funnel.total["listings"] == 1
     assert last_year.funnel.total["interests"] == 0
@@ -216,10 +247,11 @@ def test_xlsx_report(programme: Programme) -> None:
         "期间自",
         "期间至",
         "数据截至",
-        "已发布项目",
-        "意向表达",
-        "已生效的保密协议",
-        "已实现的技术转移",
+        "2026 年首次发布的项目",
+        "意向表达：2026 年开启的交易",
+        "2026 年开启的交易中已生效的保密协议",
+        "2026 年开启的交易中已实现的技术转移",
+        "已实现的技术转移：2026 年签署的协议",
     ]
     milestones = list(book["里程碑"].iter_rows(values_only=True))
     assert [row[0] for row in milestones] == ["类别", "已逾期", "30 天内到期"]
