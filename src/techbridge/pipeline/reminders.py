@@ -16,6 +16,8 @@ from techbridge.pipeline.models import Deal, Obligation
 from techbridge.pipeline.services.audit import event_append
 from techbridge.pipeline.services.deals import locked
 
+REMINDED_STAGES = ("signed", "obligations")
+
 
 def _administrators(deal: Deal) -> list[User]:
     return list(
@@ -40,13 +42,22 @@ def obligations_remind(today: date | None = None) -> list[int]:
     due = Obligation.objects.filter(
         reminded_at__isnull=True,
         done_at__isnull=True,
-        agreement__deal__stage__in=["signed", "obligations"],
+        agreement__deal__stage__in=REMINDED_STAGES,
     ).select_related("agreement__deal__listing")
     for obligation in due:
         if obligation.due_on - timedelta(days=obligation.remind_days_before) > today:
             continue
         with transaction.atomic():
             deal = locked(obligation.agreement.deal)
+            # Read again under the deal's lock, which marking done also takes: an obligation
+            # marked done (or reminded, or a deal closed) since the list was read is skipped.
+            if not (
+                deal.stage in REMINDED_STAGES
+                and Obligation.objects.filter(
+                    pk=obligation.pk, reminded_at__isnull=True, done_at__isnull=True
+                ).exists()
+            ):
+                continue
             for user in _administrators(deal):
                 with translation.override(user.preferred_language):
                     subject = _("Obligation due on %(date)s: %(what)s") % {

@@ -462,3 +462,42 @@ def test_a_key_replays_only_the_same_request_on_the_same_deal(
     assert second.done_at is None
     assert Obligation.objects.filter(agreement__deal=deal, done_at__isnull=False).count() == 1
     assert audit_verify() == []
+
+
+def test_an_obligation_marked_done_while_reminders_run_is_not_reminded(
+    nda_offer: Listing,
+    officer: User,
+    outsider: User,
+    cq_enterprise: Organisation,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from django.core import mail
+
+    from techbridge.pipeline import reminders
+
+    deal = signed_deal(nda_offer, officer, outsider, cq_enterprise)
+    first = obligation_add(actor=officer, deal=deal, description="File", due_on=date(2027, 1, 10))
+    second = obligation_add(
+        actor=officer, deal=deal, description="Report", due_on=date(2027, 1, 10)
+    )
+    real_locked = reminders.locked
+
+    def done_meanwhile(locking: Deal) -> Deal:
+        # The other party marks the first obligation done after the reminders were listed,
+        # just before the reminder takes the deal's lock.
+        if Obligation.objects.get(pk=first.pk).done_at is None:
+            obligation_mark_done(actor=outsider, deal=locking, obligation=first)
+        return real_locked(locking)
+
+    monkeypatch.setattr(reminders, "locked", done_meanwhile)
+    mail.outbox.clear()
+    assert obligations_remind(today=date(2027, 1, 9)) == [second.pk]
+    # One mail per administrator of either side, in their language; none about the first.
+    assert [m.subject for m in mail.outbox] == [
+        "Obligation due on 2027-01-10: Report",
+        "义务到期日 2027-01-10：Report",
+    ]
+    assert Obligation.objects.get(pk=first.pk).reminded_at is None
+    assert verbs(deal)[-2:] == ["obligation_done", "obligation_reminded"]
+    assert DealEvent.objects.filter(deal=deal, verb="obligation_reminded").count() == 1
+    assert audit_verify() == []
