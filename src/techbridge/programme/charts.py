@@ -15,6 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 WIDTH, HEIGHT = 520, 220
 LEFT, RIGHT, TOP, BOTTOM = 44, 12, 16, 40
+LEGEND = 16  # a row above the bars for the target's legend, so no bar or figure covers it
 BAR = "#2f6f8f"
 TARGET = "#c0392b"
 TEXT = "#222"
@@ -31,25 +32,28 @@ def bars_against_target(
     target: Decimal | None = None,
     target_label: str = "",
 ) -> SafeString:
-    """One bar per period (a gap where there is no value), and the target as a line."""
+    """One bar per period (a gap where there is no value), and the target as a dashed line
+    named in a legend above the bars (never on the line, where a taller bar would hide it)."""
     values = [v for _, v in points if v is not None]
     top = max([*values, target or Decimal(0), Decimal(1)])
-    inner_w, inner_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    plot_top = TOP + LEGEND
+    inner_w, inner_h = WIDTH - LEFT - RIGHT, HEIGHT - plot_top - BOTTOM
     step = inner_w / max(len(points), 1)
 
     def y(value: Decimal) -> float:
-        return TOP + inner_h - float(value / top) * inner_h
+        return plot_top + inner_h - float(value / top) * inner_h
 
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
         f'width="{WIDTH}" height="{HEIGHT}" role="img" aria-label="{escape(title)}" '
         f'font-family="sans-serif" font-size="11">',
         f"<title>{escape(title)}</title>",
-        f'<line x1="{LEFT}" y1="{TOP + inner_h}" x2="{WIDTH - RIGHT}" y2="{TOP + inner_h}" '
-        f'stroke="{TEXT}"/>',
+        f'<line x1="{LEFT}" y1="{plot_top + inner_h}" x2="{WIDTH - RIGHT}" '
+        f'y2="{plot_top + inner_h}" stroke="{TEXT}"/>',
         f'<text x="{LEFT - 4}" y="{y(top) + 4:.1f}" text-anchor="end" fill="{TEXT}">'
         f"{_number(top)}</text>",
-        f'<text x="{LEFT - 4}" y="{TOP + inner_h:.1f}" text-anchor="end" fill="{TEXT}">0</text>',
+        f'<text x="{LEFT - 4}" y="{plot_top + inner_h:.1f}" text-anchor="end" '
+        f'fill="{TEXT}">0</text>',
     ]
     shown_year = ""
     for index, (label, value) in enumerate(points):
@@ -57,7 +61,7 @@ def bars_against_target(
         if value is not None:
             parts.append(
                 f'<rect x="{x:.1f}" y="{y(value):.1f}" width="{step * 0.7:.1f}" '
-                f'height="{TOP + inner_h - y(value):.1f}" fill="{BAR}"/>'
+                f'height="{plot_top + inner_h - y(value):.1f}" fill="{BAR}"/>'
             )
             parts.append(
                 f'<text x="{x + step * 0.35:.1f}" y="{y(value) - 3:.1f}" text-anchor="middle" '
@@ -82,8 +86,12 @@ def bars_against_target(
             f'stroke="{TARGET}" stroke-dasharray="6 4" stroke-width="2"/>'
         )
         parts.append(
-            f'<text x="{WIDTH - RIGHT}" y="{y(target) - 4:.1f}" text-anchor="end" '
-            f'fill="{TARGET}">{escape(target_label)} {_number(target)}</text>'
+            f'<line class="legend" x1="{LEFT}" y1="{TOP - 4}" x2="{LEFT + 24}" y2="{TOP - 4}" '
+            f'stroke="{TARGET}" stroke-dasharray="6 4" stroke-width="2"/>'
+        )
+        parts.append(
+            f'<text class="legend" x="{LEFT + 30}" y="{TOP}" fill="{TARGET}">'
+            f"{escape(target_label)} {_number(target)}</text>"
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))

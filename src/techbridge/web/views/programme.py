@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -18,8 +19,15 @@ from django.utils.translation import gettext as _
 from techbridge.accounts.two_factor import SECRETARIAT_GROUP
 from techbridge.programme.charts import bars_against_target, funnel_chart
 from techbridge.programme.dashboard import Dashboard, IndicatorRow, dashboard
+from techbridge.programme.indicators import periods_of
 from techbridge.programme.labels import stage_label
-from techbridge.programme.models import CooperationArea, Initiative, Mechanism, Milestone
+from techbridge.programme.models import (
+    CooperationArea,
+    Indicator,
+    Initiative,
+    Mechanism,
+    Milestone,
+)
 from techbridge.programme.report import REPORT_FORMATS, report_file
 from techbridge.programme.tables import (
     AREA_TABLES,
@@ -44,16 +52,30 @@ def funnel_stages(board: Dashboard) -> list[tuple[str, int]]:
     return [(stage_label(stage), count) for stage, count in board.funnel.total.items()]
 
 
+def chart_target(indicator: Indicator, year: int) -> tuple[Decimal | None, str]:
+    """The target line of an indicator's trend chart and its legend. A quarterly indicator
+    summed over the year is drawn against a quarter's share of the annual target (the model
+    keeps one target per year), so that each quarter's bar is read against what a quarter
+    should bring; one that reports its latest level is drawn against the target level."""
+    if indicator.target_year < year:
+        return None, ""
+    quarters = len(periods_of(indicator, year))
+    if quarters > 1 and indicator.aggregation == Indicator.Aggregation.SUM:
+        return indicator.target / quarters, _("target per quarter = annual target ÷ 4 =")
+    return indicator.target, _("target")
+
+
 def charts_for(board: Dashboard) -> dict[int, Any]:
-    return {
-        row.indicator.pk: bars_against_target(
+    charts = {}
+    for row in board.indicators:
+        target, label = chart_target(row.indicator, board.year)
+        charts[row.indicator.pk] = bars_against_target(
             row.indicator.name,
             [(period.label, value) for period, value in row.trend],
-            row.indicator.target if row.indicator.target_year >= board.year else None,
-            _("target"),
+            target,
+            label,
         )
-        for row in board.indicators
-    }
+    return charts
 
 
 def programme_dashboard(request: HttpRequest) -> HttpResponse:
