@@ -46,3 +46,23 @@ def test_an_indicator_value_is_not_an_amount(language: str, figure: str, money: 
     with translation.override(language):
         assert pgettext("indicator value", "Value") == figure
         assert gettext("Value") == money
+
+
+@pytest.mark.parametrize(
+    ("language", "locale", "item", "avoided"),
+    [
+        ("zh-hant", "zh_Hant", "合作事項", "合作項目"),
+        ("zh-hans", "zh_Hans", "合作事项", "合作项目"),
+    ],
+)
+def test_a_cooperation_item_is_one_term(
+    language: str, locale: str, item: str, avoided: str
+) -> None:
+    """A cooperation item of the programme is 合作事項 / 合作事项 everywhere: 項目 / 项目 is what
+    the catalogue calls a listing, so "合作項目" would read as a listing."""
+    assert avoided not in _msgstrs(locale)
+    with translation.override(language):
+        for msgid in ("Cooperation item", "Cooperation items", "cooperation item"):
+            assert gettext(msgid) == item
+        assert gettext("cooperation items") == item
+        assert item in gettext("Roll-up from items to areas to the mechanism")
