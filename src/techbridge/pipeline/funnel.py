@@ -26,6 +26,16 @@ from techbridge.pipeline.roles import PROVIDED_BY_OWNER
 STAGES = ("listings", "suggestions", "interests", "ndas", "agreements", "transfers")
 DIRECTIONS = ("hk_cq", "cq_hk", "other")
 SIGNED_STAGES = ("signed", "obligations", "closed")
+# The stages a deal spends time in, in the pipeline's order.
+DEAL_STAGES = (
+    "interest",
+    "screening",
+    "nda",
+    "due_diligence",
+    "negotiation",
+    "signed",
+    "obligations",
+)
 
 
 @dataclass(frozen=True)
@@ -35,7 +45,9 @@ class Funnel:
     # direction → stage → count: suggestions and deal stages. Listings have no direction of
     # their own (an offer may go either way); a suggestion pairs a provider with a recipient.
     by_direction: dict[str, dict[str, int]]
-    median_days_in_stage: dict[str, float]
+    median_days_in_stage: dict[str, float]  # stage → median days, over all deals
+    median_days_by_area: dict[str, dict[str, float]]  # area code → stage → median days
+    median_days_by_direction: dict[str, dict[str, float]]  # direction → stage → median days
 
 
 def direction_of(provider_region: str, recipient_region: str) -> str:
@@ -70,10 +82,10 @@ def _deal_figures(deal: Deal, agreements: dict[int, str], ndas: set[int]) -> dic
     return figures
 
 
-def _stage_durations(deals: QuerySet[Deal], now: datetime) -> dict[str, float]:
-    """Median days per stage, from each deal's transitions in its audit trail (a stage a deal
-    is still in counts up to ``now``)."""
-    spans: dict[str, list[float]] = defaultdict(list)
+def _stage_spans(deals: QuerySet[Deal], now: datetime) -> dict[int, list[tuple[str, float]]]:
+    """Each deal's (stage, days spent in it), from its transitions in its audit trail (a
+    stage a deal is still in counts up to ``now``)."""
+    spans: dict[int, list[tuple[str, float]]] = defaultdict(list)
     entered: dict[int, tuple[str, datetime]] = {}
     events = (
         DealEvent.objects.filter(deal__in=deals)
@@ -88,12 +100,22 @@ def _stage_durations(deals: QuerySet[Deal], now: datetime) -> dict[str, float]:
         before = (changes or {}).get("before", {})
         if "stage" in after and "stage" in before and deal_id in entered:
             stage, since = entered[deal_id]
-            spans[stage].append((occurred_at - since).total_seconds() / 86400)
+            spans[deal_id].append((stage, (occurred_at - since).total_seconds() / 86400))
             entered[deal_id] = (after["stage"], occurred_at)
-    for stage, since in entered.values():
+    for deal_id, (stage, since) in entered.items():
         if stage != "closed":
-            spans[stage].append((now - since).total_seconds() / 86400)
-    return {stage: round(statistics.median(days), 2) for stage, days in spans.items()}
+            spans[deal_id].append((stage, (now - since).total_seconds() / 86400))
+    return spans
+
+
+def _medians(spans: list[tuple[str, float]]) -> dict[str, float]:
+    """Median days per stage over the given (stage, days) spans, in the pipeline's order."""
+    days: dict[str, list[float]] = defaultdict(list)
+    for stage, span in spans:
+        days[stage].append(span)
+    return {
+        stage: round(statistics.median(days[stage]), 2) for stage in DEAL_STAGES if stage in days
+    }
 
 
 def funnel(
@@ -134,6 +156,9 @@ def funnel(
     for deal_pk, area in deals.values_list("pk", "listing__areas__code"):
         if area:
             areas_of[deal_pk].append(area)
+    spans = _stage_spans(deals, now)
+    spans_by_area: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    spans_by_direction: dict[str, list[tuple[str, float]]] = {d: [] for d in DIRECTIONS}
     for deal in deals.only("pk", "stage", "outcome", "provider_region", "recipient_region"):
         figures = _deal_figures(deal, agreements, ndas)
         for stage, count in figures.items():
@@ -141,9 +166,16 @@ def funnel(
             by_direction[deal.direction][stage] += count
             for area in areas_of[deal.pk]:
                 by_area[area][stage] += count
+        spans_by_direction[deal.direction].extend(spans[deal.pk])
+        for area in areas_of[deal.pk]:
+            spans_by_area[area].extend(spans[deal.pk])
     return Funnel(
         total=total,
         by_area=dict(by_area),
         by_direction=by_direction,
-        median_days_in_stage=_stage_durations(deals, now),
+        median_days_in_stage=_medians(
+            [span for deal_spans in spans.values() for span in deal_spans]
+        ),
+        median_days_by_area={area: _medians(found) for area, found in spans_by_area.items()},
+        median_days_by_direction={d: _medians(found) for d, found in spans_by_direction.items()},
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -26,6 +27,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_funnel_per_area_and_direction_with_median_days(
+    client: Client,
     nda_offer: Listing,
     cq_offer: Listing,
     officer: User,
@@ -33,6 +35,10 @@ def test_funnel_per_area_and_direction_with_median_days(
     hk_university: Organisation,
     cq_enterprise: Organisation,
 ) -> None:
+    from techbridge.programme.models import CooperationArea
+
+    # The Chongqing offer is in logistics as well: its deal counts in both areas.
+    cq_offer.areas.add(CooperationArea.objects.get(code="logistics"))
     start = timezone.now()
     with freeze_time(start) as clock:
         won = deal_express_interest(actor=outsider, listing=nda_offer, organisation=cq_enterprise)
@@ -59,6 +65,9 @@ def test_funnel_per_area_and_direction_with_median_days(
         clock.tick(timedelta(days=6))
         deal_advance(actor=officer, deal=lost, event="withdraw")
         result = funnel(now=start + timedelta(days=20))
+        clock.move_to(start + timedelta(days=20))
+        client.force_login(officer)  # the owner of one deal, the interested side of the other
+        page = client.get("/en/my/funnel/").content.decode()
 
     assert result.total == {
         "listings": 2,
@@ -81,7 +90,15 @@ def test_funnel_per_area_and_direction_with_median_days(
             "ndas": 1,
             "agreements": 1,
             "transfers": 1,
-        }
+        },
+        "logistics": {
+            "listings": 1,
+            "suggestions": 0,
+            "interests": 1,
+            "ndas": 0,
+            "agreements": 0,
+            "transfers": 0,
+        },
     }
     # interest: 2 days (won) and 6 days (withdrawn) → median 4; screening 1; nda 4; the won
     # deal has been "signed" since day 7 of 20 → 13 days.
@@ -93,6 +110,40 @@ def test_funnel_per_area_and_direction_with_median_days(
         "negotiation": 0.0,
         "signed": 13.0,
     }
+    # Hong Kong → Chongqing is the won deal alone; Chongqing → Hong Kong the withdrawn one.
+    won_days = {
+        "interest": 2.0,
+        "screening": 1.0,
+        "nda": 4.0,
+        "due_diligence": 0.0,
+        "negotiation": 0.0,
+        "signed": 13.0,
+    }
+    assert result.median_days_by_direction == {
+        "hk_cq": won_days,
+        "cq_hk": {"interest": 6.0},
+        "other": {},
+    }
+    assert result.median_days_by_area == {
+        "innovation_technology": result.median_days_in_stage,
+        "logistics": {"interest": 6.0},
+    }
+
+    table = page[
+        page.index('id="durations"') : page.index("</table>", page.index('id="durations"'))
+    ]
+    rows = [
+        (header, re.findall(r"<td>([^<]*)</td>", cells))
+        for header, cells in re.findall(r'<th scope="row">([^<]*)</th>(.*?)</tr>', table)
+    ]
+    assert rows == [
+        ("All deals", ["4.0", "1.0", "4.0", "0.0", "0.0", "13.0", "—"]),
+        ("Hong Kong → Chongqing", ["2.0", "1.0", "4.0", "0.0", "0.0", "13.0", "—"]),
+        ("Chongqing → Hong Kong", ["6.0", "—", "—", "—", "—", "—", "—"]),
+        ("Other directions", ["—"] * 7),
+        ("Innovation and technology", ["4.0", "1.0", "4.0", "0.0", "0.0", "13.0", "—"]),
+        ("Logistics", ["6.0", "—", "—", "—", "—", "—", "—"]),
+    ]
 
 
 def test_funnel_pages_scope(

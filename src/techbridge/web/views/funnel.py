@@ -14,7 +14,7 @@ from techbridge.accounts.models import Membership
 from techbridge.accounts.two_factor import SECRETARIAT_GROUP
 from techbridge.catalogue.models import Listing
 from techbridge.catalogue.permissions import EDITOR_ROLES
-from techbridge.pipeline.funnel import DIRECTIONS, STAGES, funnel
+from techbridge.pipeline.funnel import DEAL_STAGES, DIRECTIONS, STAGES, funnel
 from techbridge.pipeline.roles import deals_of
 from techbridge.programme.models import CooperationArea
 
@@ -33,12 +33,28 @@ def _render(request: HttpRequest, result: Any, scope: str) -> HttpResponse:
         (direction, [result.by_direction[direction].get(stage, "") for stage in STAGES])
         for direction in DIRECTIONS
     ]
+
+    # Median days per stage: over all deals, per direction, per area ("" where no deal of
+    # the row spent time in the stage).
+    def days(medians: dict[str, float]) -> list[float | str]:
+        return [medians.get(stage, "") for stage in DEAL_STAGES]
+
     context = {
         "scope": scope,
         "total": [result.total[stage] for stage in STAGES],
         "area_rows": area_rows,
         "direction_rows": direction_rows,
-        "durations": sorted(result.median_days_in_stage.items()),
+        "has_durations": bool(result.median_days_in_stage),
+        "duration_total": days(result.median_days_in_stage),
+        "duration_direction_rows": [
+            (direction, days(result.median_days_by_direction[direction]))
+            for direction in DIRECTIONS
+        ],
+        "duration_area_rows": [
+            (areas[code], days(result.median_days_by_area[code]))
+            for code in areas
+            if code in result.median_days_by_area
+        ],
     }
     return render(request, "web/funnel.html", context)
 
