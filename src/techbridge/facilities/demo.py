@@ -49,6 +49,32 @@ RESULTS_TERMS = {
     "zh-hans": "结果和数据归用户所有；依托单位可公布使用量的汇总数字。发表成果时请致谢本设施。",
 }
 
+# Chinese names and capabilities of the demo instruments whose facility listing is in English
+# only (keyed by the listing's English title), so that the instrument pages and calendar
+# feeds read in Chinese for Chinese readers: Hong Kong usage in 繁體, mainland usage in 简体.
+CHINESE_TEXTS: dict[str, dict[str, tuple[str, str]]] = {
+    "300 kV cryo-electron microscope": {
+        "zh-hant": (
+            "300 kV 冷凍電子顯微鏡",
+            "300 kV 冷凍透射電子顯微鏡，配備直接電子偵測器及自動數據收集系統。",
+        ),
+        "zh-hans": (
+            "300 kV 冷冻电子显微镜",
+            "300 kV 冷冻透射电子显微镜，配备直接电子探测器和自动数据采集系统。",
+        ),
+    },
+    "Functional textile testing laboratory": {
+        "zh-hant": (
+            "功能紡織品測試實驗室",
+            "測試熱舒適度、濕氣傳送、彈性回復及耐洗性能，設有出汗暖體假人。",
+        ),
+        "zh-hans": (
+            "功能纺织品检测实验室",
+            "检测热舒适性、湿传导、弹性回复和耐洗涤性能，配备出汗暖体假人。",
+        ),
+    },
+}
+
 
 def _category(title: str) -> str:
     lowered = title.lower()
@@ -81,14 +107,18 @@ def _outside_admins(region: str) -> list[User]:
 def _instrument_for(listing: Listing) -> Instrument:
     names = {language: listing.text_in(language) for language in ("en", "zh-hant", "zh-hans")}
     summaries = {lang: t.summary if t is not None else "" for lang, t in names.items()}
-    english = names["en"].title if names["en"] is not None else ""
+    titles = {lang: t.title if t is not None else "" for lang, t in names.items()}
+    english = titles["en"]
+    for language, (name, capabilities) in CHINESE_TEXTS.get(english, {}).items():
+        titles[language] = titles[language] or name
+        summaries[language] = summaries[language] or capabilities
     owner = listing.owner
     instrument = Instrument.objects.create(
         organisation=listing.owner,
         listing=listing,
         name_en=english,
-        name_zh_hant=names["zh-hant"].title if names["zh-hant"] is not None else "",
-        name_zh_hans=names["zh-hans"].title if names["zh-hans"] is not None else "",
+        name_zh_hant=titles["zh-hant"],
+        name_zh_hans=titles["zh-hans"],
         category=_category(english),
         location_en=owner.name_in("en"),
         location_zh_hant=owner.name_in("zh-hant"),

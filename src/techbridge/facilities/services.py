@@ -32,6 +32,16 @@ def can_manage(user: Any, instrument: Instrument) -> bool:
     ).exists()
 
 
+def on_slot_grid(instrument: Instrument, starts_at: datetime) -> bool:
+    """Whether ``starts_at`` begins one of the instrument's slots. Slots start at local
+    midnight (the platform's time zone, that of Hong Kong and of Chongqing alike) and follow
+    each other through the day, so that bookings fit together without unusable gaps; a slot
+    of a day or longer starts at midnight."""
+    local = timezone.localtime(starts_at)
+    since_midnight = local - local.replace(hour=0, minute=0, second=0, microsecond=0)
+    return not since_midnight % timedelta(minutes=instrument.slot_minutes)
+
+
 def booking_request(
     *,
     actor: Any,
@@ -58,6 +68,14 @@ def booking_request(
         errors["ends_at"] = [
             _("Book whole slots of %(minutes)d minutes.") % {"minutes": instrument.slot_minutes}
         ]
+    if not on_slot_grid(instrument, starts_at):
+        errors.setdefault("starts_at", []).append(
+            _(
+                "Start at the beginning of a slot: slots of %(minutes)d minutes start at "
+                "midnight and follow each other through the day."
+            )
+            % {"minutes": instrument.slot_minutes}
+        )
     if (
         instrument.requires_training
         and not can_manage(actor, instrument)

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from django.db import IntegrityError, connection, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from techbridge.accounts.choices import MembershipRole, OrganisationType, Region
 from techbridge.accounts.models import Organisation, User
@@ -172,7 +172,7 @@ def test_requests_must_be_whole_slots(cq_lab: Organisation, officer: User) -> No
     instrument = _instrument(cq_lab)
     instrument.slot_minutes = 90
     instrument.save()
-    start = _start()
+    start = _start(hour=10)  # 18:00 in Hong Kong and Chongqing: the twelfth 90-minute slot
     with pytest.raises(ServiceValidationError) as raised:
         booking_request(actor=officer, instrument=instrument, starts_at=start, ends_at=start + SLOT)
     assert raised.value.message_dict == {"ends_at": ["Book whole slots of 90 minutes."]}
@@ -181,6 +181,55 @@ def test_requests_must_be_whole_slots(cq_lab: Organisation, officer: User) -> No
         actor=officer, instrument=instrument, starts_at=start, ends_at=start + SLOT * 1.5
     )
     assert booking.ends_at - booking.starts_at == timedelta(minutes=180)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("slot_minutes", "local_start", "on_grid"),
+    [
+        (60, "09:00", True),
+        (60, "09:30", False),
+        (90, "10:30", True),  # midnight + 7 slots
+        (90, "10:00", False),
+        (45, "23:15", True),  # the last whole 45-minute slot before midnight
+        (45, "23:00", False),
+        (24 * 60, "00:00", True),
+        (24 * 60, "09:00", False),
+    ],
+)
+def test_requests_start_on_the_slot_grid(
+    cq_lab: Organisation, officer: User, slot_minutes: int, local_start: str, on_grid: bool
+) -> None:
+    """Slots follow each other from local midnight: a request of whole slots that starts
+    between two slots is refused, with a translated message, and creates nothing."""
+    instrument = _instrument(cq_lab)
+    instrument.slot_minutes = slot_minutes
+    instrument.save()
+    hour, minute = (int(part) for part in local_start.split(":"))
+    day = timezone.localdate() + timedelta(days=3)
+    start = timezone.make_aware(datetime(day.year, day.month, day.day, hour, minute))
+    end = start + timedelta(minutes=slot_minutes * 2)
+    if on_grid:
+        booking = booking_request(
+            actor=officer, instrument=instrument, starts_at=start, ends_at=end
+        )
+        assert (booking.starts_at, booking.ends_at) == (start, end)
+        return
+    with pytest.raises(ServiceValidationError) as raised:
+        booking_request(actor=officer, instrument=instrument, starts_at=start, ends_at=end)
+    assert raised.value.message_dict == {
+        "starts_at": [
+            f"Start at the beginning of a slot: slots of {slot_minutes} minutes start at "
+            "midnight and follow each other through the day."
+        ]
+    }
+    assert not Booking.objects.exists()
+    with translation.override("zh-hant"), pytest.raises(ServiceValidationError) as raised:
+        booking_request(actor=officer, instrument=instrument, starts_at=start, ends_at=end)
+    assert raised.value.message_dict["starts_at"] == [
+        f"請由時段的開始時間起預約：每個 {slot_minutes} 分鐘的時段由午夜零時起接連排列。"
+    ]
+    assert not Booking.objects.exists()
 
 
 @pytest.mark.django_db

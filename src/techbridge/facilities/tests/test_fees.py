@@ -41,7 +41,7 @@ def microscope(db: None) -> Instrument:
 
 
 def _book(user: User, instrument: Instrument) -> tuple[str, bool, Decimal | None, str]:
-    start = timezone.now() + timedelta(days=2)
+    start = (timezone.now() + timedelta(days=2)).replace(minute=0, second=0, microsecond=0)
     booking = booking_request(
         actor=user, instrument=instrument, starts_at=start, ends_at=start + timedelta(hours=1)
     )
@@ -75,7 +75,7 @@ def test_instrument_without_approval_step_takes_the_time_at_once(
 
     microscope.requires_approval = False
     microscope.save()
-    start = timezone.now() + timedelta(days=3)
+    start = (timezone.now() + timedelta(days=3)).replace(minute=0, second=0, microsecond=0)
     first = booking_request(
         actor=officer, instrument=microscope, starts_at=start, ends_at=start + timedelta(hours=2)
     )

@@ -98,7 +98,8 @@ def _bookings(officer: User) -> None:
     instrument = Instrument.objects.create(
         organisation=lab, name_zh_hans="冷冻电镜", category="imaging", lead_time_days=0
     )
-    past = timezone.now() - timedelta(days=30)
+    # On the hour: bookings start on the instrument's hourly slot grid.
+    past = (timezone.now() - timedelta(days=30)).replace(minute=0, second=0, microsecond=0)
     for user, start, hours in (
         (officer, past, Decimal("3.5")),
         (own, past + timedelta(days=1), Decimal("2")),

@@ -10,7 +10,7 @@ from django.test import Client
 from django.utils import timezone
 
 from techbridge.accounts.choices import MembershipRole, OrganisationType, Region
-from techbridge.accounts.models import User
+from techbridge.accounts.models import Organisation, User
 from techbridge.accounts.tests.factories import OrganisationFactory, member_of
 from techbridge.accounts.tests.sessions import log_in_verified
 from techbridge.facilities.models import Booking, Instrument
@@ -126,3 +126,62 @@ def test_quoted_fee_training_and_hours_on_the_pages(
     client.post(f"/en/bookings/{booking.pk}/complete/", {"actual_hours": "1.75"})
     booking.refresh_from_db()
     assert (booking.status, booking.actual_hours) == ("completed", Decimal("1.75"))
+
+
+def test_an_instrument_without_approval_says_the_time_is_booked(
+    client: Client, officer: User
+) -> None:
+    lab = OrganisationFactory.create(
+        slug="cq-lathe", org_type=OrganisationType.LABORATORY, region=Region.CHONGQING
+    )
+    instrument = Instrument.objects.create(
+        organisation=lab,
+        name_en="CNC lathe",
+        category="fabrication",
+        lead_time_days=0,
+        requires_approval=False,
+    )
+    start = (timezone.localtime() + timedelta(days=2)).replace(
+        hour=14, minute=0, second=0, microsecond=0
+    )
+    slot = {
+        "starts_at": start.strftime("%Y-%m-%dT%H:%M"),
+        "ends_at": (start + timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"),
+    }
+    client.force_login(officer)
+    page = client.post(f"/en/instruments/{instrument.pk}/", slot, follow=True)
+    text = page.content.decode()
+    day = start.strftime("%Y-%m-%d")
+    assert f"Booked: CNC lathe is yours from {day} 14:00 to {day} 16:00." in text
+    assert "sent to the managers" not in text
+    assert Booking.objects.get().status == "approved"
+    hans = client.post(
+        f"/zh-hans/instruments/{instrument.pk}/",
+        {
+            "starts_at": (start + timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"),
+            "ends_at": (start + timedelta(hours=3)).strftime("%Y-%m-%dT%H:%M"),
+        },
+        follow=True,
+    ).content.decode()
+    assert f"已预约：CNC lathe 在 {day} 16:00 至 {day} 17:00 归您使用。" in hans
+
+
+def test_my_instruments_links_an_inactive_instrument_to_its_edit_page(
+    client: Client, hk_university: Organisation, officer: User
+) -> None:
+    manager = member_of(hk_university, MembershipRole.FACILITY_MANAGER)
+    active = Instrument.objects.create(
+        organisation=hk_university, name_en="Confocal microscope", category="imaging"
+    )
+    retired = Instrument.objects.create(
+        organisation=hk_university,
+        name_en="Old mass spectrometer",
+        category="analytical",
+        is_active=False,
+    )
+    log_in_verified(client, manager)
+    page = client.get("/en/my/instruments/").content.decode()
+    assert f'<a href="/en/instruments/{active.pk}/">Confocal microscope</a>' in page
+    assert f'<a href="/en/my/instruments/{retired.pk}/edit/">Old mass spectrometer</a>' in page
+    assert f'href="/en/instruments/{retired.pk}/"' not in page
+    assert client.get(f"/en/my/instruments/{retired.pk}/edit/").status_code == 200

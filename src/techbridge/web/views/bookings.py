@@ -83,6 +83,18 @@ class BookingForm(forms.Form):
     )
 
 
+def _booked_message(booking: Booking) -> str:
+    """What the requester is told: an instrument without an approval step has taken the
+    time already; otherwise the request waits for the managers."""
+    if booking.status != BookingStatus.APPROVED:
+        return _("Your booking request is sent to the managers.")
+    return _("Booked: %(instrument)s is yours from %(start)s to %(end)s.") % {
+        "instrument": booking.instrument.name,
+        "start": timezone.localtime(booking.starts_at).strftime("%Y-%m-%d %H:%M"),
+        "end": timezone.localtime(booking.ends_at).strftime("%Y-%m-%d %H:%M"),
+    }
+
+
 def instrument_list(request: HttpRequest) -> HttpResponse:
     instruments = (
         Instrument.objects.filter(is_active=True)
@@ -105,12 +117,14 @@ def instrument_detail(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(f"{reverse('web:login')}?next={request.path}")
         if form.is_valid():
             try:
-                booking_request(actor=request.user, instrument=instrument, **form.cleaned_data)
+                booking = booking_request(
+                    actor=request.user, instrument=instrument, **form.cleaned_data
+                )
             except ServiceValidationError as error:
                 for field, problems in error.message_dict.items():
                     form.add_error(field if field in form.fields else None, problems)
             else:
-                messages.success(request, _("Your booking request is sent to the managers."))
+                messages.success(request, _booked_message(booking))
                 return redirect("web:my_bookings")
     busy = instrument.bookings.filter(
         status__in=OCCUPYING_STATUSES, ends_at__gte=timezone.now()
