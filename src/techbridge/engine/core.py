@@ -47,7 +47,7 @@ class Index:
             heap_bytes=heap_bytes,
             threads=threads,
             replace_outdated=replace_outdated,
-            glosser=self._translator.gloss_terms,
+            glosser=self._translator.gloss_of_terms,
         )
         self._encoder = encoder
         self._vectors = VectorStore(self._store.path / "vectors.json") if encoder else None

@@ -54,17 +54,21 @@ def field_of(name: str) -> str:
 
 
 def to_tantivy(
-    document: Document, analyzer: Analyzer, glosser: Callable[[str], list[str]] | None = None
+    document: Document,
+    analyzer: Analyzer,
+    glosser: Callable[[list[str]], list[str]] | None = None,
 ) -> tantivy.Document:
     """Analyse every language version of every field into the weighted text; with a
-    ``glosser``, add each text's dictionary translation at :data:`TRANSLATION_WEIGHT`."""
+    ``glosser`` (index terms → their translations' terms), add each text's dictionary
+    translation at :data:`TRANSLATION_WEIGHT`."""
     fields: dict[str, list[str]] = {name: [] for name in TEXT_FIELDS}
     glosses: list[str] = []
     for texts in document.texts.values():
         for name, text in texts.items():
-            fields[field_of(name)].extend(analyzer.index_terms(text))
+            terms = analyzer.index_terms(text)
+            fields[field_of(name)].extend(terms)
             if glosser is not None:
-                glosses.extend(glosser(text))
+                glosses.extend(glosser(terms))
     for keyword in document.keywords:
         fields["keywords"].extend(analyzer.index_terms(keyword))
     values: dict[str, object] = {

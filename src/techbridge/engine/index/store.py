@@ -56,7 +56,7 @@ class Store:
         heap_bytes: int = 64_000_000,
         threads: int = 1,
         replace_outdated: bool = False,
-        glosser: Callable[[str], list[str]] | None = None,
+        glosser: Callable[[list[str]], list[str]] | None = None,
     ):
         self.path = Path(path)
         self.analyzer = analyzer or default_analyzer()

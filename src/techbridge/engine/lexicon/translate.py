@@ -180,9 +180,15 @@ class Translator:
         Indexed beside the text, they let a query in the other language match a document by
         its own words too, not only by the query's translations: combining query and document
         translation is the classic remedy for the gaps of each (McCarley, ACL 1999)."""
+        return self.gloss_of_terms(self.analyzer.index_terms(text))
+
+    def gloss_of_terms(self, terms: list[str]) -> list[str]:
+        """:meth:`gloss_terms` of a text already analysed into ``terms`` (indexing analyses
+        each text once, for its own terms and for their translation)."""
         out: list[str] = []
-        for term in self.analyzer.index_terms(text):
-            out += self._gloss(term)
+        gloss = self._gloss
+        for term in terms:
+            out += gloss(term)
         return out
 
     def _gloss_of_term(self, term: str) -> tuple[str, ...]:
@@ -289,6 +295,8 @@ class Translator:
             if len(head) == 1 and head in TRANSLITERATION_CHARACTERS:
                 # 弗雷斯 is Fresno, not a kind of 斯 ("Slovakia").
                 break
+            if head not in self.cedict.definitions:
+                continue
             glosses = self.cedict.translations(head)
             if glosses:
                 return [
