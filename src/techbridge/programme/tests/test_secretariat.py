@@ -247,8 +247,8 @@ def test_trilingual_texts_follow_the_reader(client: Client, programme: Programme
         kind="working",
         held_on=date(YEAR, 5, 1),
         title_en="Working meeting",
-        location_en="Hong Kong",
-        location_zh_hans="香港特区",
+        location_en="Central Government Offices, Tamar",
+        location_zh_hans="添马政府总部",
         is_published=True,
     )
     ActionItem.objects.create(
@@ -258,9 +258,14 @@ def test_trilingual_texts_follow_the_reader(client: Client, programme: Programme
     page = client.get(area).content.decode()
     assert "創新科技及工業局 / 重慶市科學技術局" in page  # converted from the Simplified text
     english = client.get(f"/en/programme/?year={YEAR}").content.decode()
-    assert "Working meeting</h3>" in english and "Hong Kong" in english
+    assert (
+        "<h3>Working meeting</h3>\n"
+        '<p class="muted">Working-level meeting · 2026-05-01 · '
+        "Central Government Offices, Tamar</p>"
+    ) in english
     assert "编制仪器清单" in english  # no English text: the Chinese one
     hant = client.get(f"/zh-hant/programme/?year={YEAR}").content.decode()
-    assert "1 份協議" in hant and "香港特區" in hant and "編制儀器清單" in hant
+    assert "1 份協議" in hant and "編制儀器清單" in hant
+    assert "2026-05-01 · 添馬政府總部</p>" in hant  # converted from the Simplified location
     hans = client.get(f"/zh-hans/programme/?year={YEAR}").content.decode()
     assert "年内签署的许可、转让及合资协议" in hans
