@@ -178,7 +178,7 @@ class Index:
                     if highlight
                     else (),
                     matches=explain(
-                        document, concepts, self._store.analyzer, self._translator.gloss_terms
+                        document, concepts, self._store.analyzer, self._translator.gloss_of_terms
                     )
                     if query.explain
                     else (),

@@ -90,15 +90,17 @@ def explain(
     document: Document,
     concepts: list[Concept],
     analyzer: Analyzer,
-    glosser: Callable[[str], list[str]] | None = None,
+    glosser: Callable[[list[str]], list[str]] | None = None,
 ) -> tuple[TermMatch, ...]:
     """Which query terms (typed, script-folded, variant or translated) matched which fields;
-    ``translation`` is the document's own dictionary translation (see ``gloss_terms``)."""
+    ``translation`` is the document's own dictionary translation (``glosser``: index terms →
+    their translations' terms, as when indexing)."""
     field_terms: dict[str, set[str]] = {}
     for field, _, text in _fields(document):
-        field_terms.setdefault(field, set()).update(analyzer.index_terms(text))
+        terms = analyzer.index_terms(text)
+        field_terms.setdefault(field, set()).update(terms)
         if glosser is not None and field != "keywords":
-            field_terms.setdefault(TRANSLATION, set()).update(glosser(text))
+            field_terms.setdefault(TRANSLATION, set()).update(glosser(terms))
     out: list[TermMatch] = []
     seen: set[tuple[str, str, str]] = set()
     for concept in concepts:
