@@ -1,9 +1,9 @@
 """Query construction over the weighted fields, filters and facet counts.
 
 Scoring is BM25F (tantivy's BM25, k1=1.2, b=0.75, over the one text field in which each term
-counts by its field's weight: title 3, keywords 2, summary 2, body 1; see
-``documents.FIELD_WEIGHTS``). Each concept is a disjunction-max over its alternatives, each
-alternative boosted by its translation weight.
+counts by its field's weight: title 6, keywords 4, summary 4, body 2, a document's dictionary
+translation 1; see ``documents.FIELD_WEIGHTS``). Each concept is a disjunction-max over its
+alternatives, each alternative boosted by its translation weight.
 Filters are non-scoring required clauses.
 """
 

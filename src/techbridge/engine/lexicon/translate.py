@@ -10,6 +10,7 @@ glossary, then CC-CEDICT ranked by gloss position and jieba word frequency.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -57,6 +58,8 @@ UNTRANSLATED_CHINESE = frozenset(
         """
     )
 )
+#: Longest run of adjacent query words looked up as one dictionary entry.
+MAX_COMPOUND_WORDS = 3
 #: Weight of a long word's own bigrams in a query (see :func:`own_concepts`).
 SUBWORD = 0.5
 #: Index terms whose translations (see :meth:`Translator.gloss_terms`) are remembered.
@@ -167,7 +170,11 @@ class Translator:
                 [t for t in tokens if t.kind == "latin" and t.term not in UNTRANSLATED_ENGLISH]
             )
             out += self._chinese_to_english(
-                [t for t in tokens if t.kind in ("w", "v") and t.term not in UNTRANSLATED_CHINESE]
+                [
+                    t
+                    for t in tokens
+                    if t.kind in ("w", "v", "c") and t.term not in UNTRANSLATED_CHINESE
+                ]
             )
         return out
 
@@ -261,15 +268,39 @@ class Translator:
     # -- Chinese → English -------------------------------------------------------------
 
     def _chinese_to_english(self, words: list[Token]) -> list[Concept]:
+        """One concept per word (lone characters are too ambiguous to translate alone), then
+        one per run of two or three adjacent words that CC-CEDICT lists as one entry."""
         out: list[Concept] = []
         seen: set[str] = set()
         for token in words:
-            if token.term in seen:
+            if token.term in seen or token.kind == "c":
                 continue
             seen.add(token.term)
             alternatives = self._en_alternatives(token.term)
             if alternatives:
                 out.append(Concept(token.source, alternatives))
+        for span in self._listed_compounds(words):
+            joined = "".join(t.term for t in span)
+            if joined in seen:
+                continue
+            seen.add(joined)
+            alternatives = self._en_alternatives(joined)
+            if alternatives:
+                out.append(Concept("".join(t.source for t in span), alternatives))
+        return out
+
+    def _listed_compounds(self, words: list[Token]) -> list[list[Token]]:
+        """Adjacent words that the dictionary lists as one: the segmenter cuts 公民不服从
+        ("civil disobedience") or 经济增长 ("economic growth") into parts whose separate
+        translations miss the phrase the other language uses."""
+        out = []
+        for i in range(len(words) - 1):
+            for n in range(2, MAX_COMPOUND_WORDS + 1):
+                span = words[i : i + n]
+                if len(span) < n or any(a.end != b.start for a, b in itertools.pairwise(span)):
+                    break
+                if "".join(t.term for t in span) in self.cedict.definitions:
+                    out.append(span)
         return out
 
     def _en_senses(self, word: str) -> tuple[Alternative, ...]:
@@ -305,15 +336,27 @@ class Translator:
         return []
 
     def _alternatives(self, ranked: list[tuple[str, float, str]]) -> tuple[Alternative, ...]:
-        """Analyse, de-duplicate, keep the best few above the weight floor."""
+        """Analyse, de-duplicate, keep the best few above the weight floor.
+
+        A translation's long words are looked for whole, and their own bigrams as a further
+        alternative at :data:`SUBWORD` weight, as for the words a user types (see
+        :func:`own_concepts`): summed with the word they counted a three-character
+        translation three times and let a document sharing only a generic part of it win."""
         out: list[Alternative] = []
         seen: set[tuple[str, ...]] = set()
+        kept = 0
         for text, weight, via in sorted(ranked, key=lambda r: -r[1]):
-            terms = tuple(dict.fromkeys(self.analyzer.terms(text)))
+            tokens, _ = self.analyzer.tokens(text)
+            terms = tuple(dict.fromkeys(t.term for t in tokens if t.kind != "b"))
             if not terms or terms in seen or weight < MIN_WEIGHT:
                 continue
             seen.add(terms)
             out.append(Alternative(text, terms, round(weight, 3), via))
-            if len(out) == MAX_ALTERNATIVES:
+            parts = tuple(dict.fromkeys(t.term for t in tokens if t.kind == "b"))
+            parts = tuple(p for p in parts if p not in terms)
+            if parts:
+                out.append(Alternative(text, parts, round(weight * SUBWORD, 3), via))
+            kept += 1
+            if kept == MAX_ALTERNATIVES:
                 break
         return tuple(out)

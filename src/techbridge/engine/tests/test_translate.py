@@ -85,3 +85,27 @@ def test_a_long_word_and_its_bigrams_are_one_concept() -> None:
 def test_unknown_run_bigrams_stay_concepts_of_their_own() -> None:
     concepts = translator().concepts("嵘嵘峣", translate=False)
     assert [[a.terms for a in c.alternatives] for c in concepts] == [[("嵘嵘",)], [("嵘峣",)]]
+
+
+def test_a_translation_long_word_is_looked_for_whole_before_its_bigrams() -> None:
+    """预应力 counts once at its weight; its bigrams only as a weaker alternative to it."""
+    (concept,) = translated("prestressed")
+    assert [(a.text, a.terms, a.weight) for a in concept.alternatives] == [
+        ("预应力", ("预应力",), ENGLISH_TO_CHINESE),
+        ("预应力", ("预应", "应力"), ENGLISH_TO_CHINESE * SUBWORD),
+    ]
+
+
+def test_adjacent_words_listed_as_one_entry_are_also_translated_whole() -> None:
+    """The segmenter cuts 经济增长; its parts say "economy" and "grow", the entry "economic
+    growth", the phrase an English text uses."""
+    concepts = translated("经济增长的变化")
+    assert [c.source for c in concepts] == ["经济", "增长", "变化", "经济增长"]
+    assert [(a.text, a.terms) for a in concepts[-1].alternatives] == [
+        ("economic growth", ("econom", "growth"))
+    ]
+
+
+def test_lone_characters_are_not_translated_alone() -> None:
+    """力 alone has too many senses (power, force, strength, ability) to add as a concept."""
+    assert [c.source for c in translated("谁对力进行了哲学讨论")] == ["进行", "哲学", "讨论"]
