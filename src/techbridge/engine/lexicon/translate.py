@@ -138,6 +138,20 @@ def own_concepts(tokens: list[Token]) -> list[Concept]:
     return out
 
 
+def distinct(concepts: list[Concept]) -> list[Concept]:
+    """Each concept once: a word typed twice (竞技体育 … 比较体育 share 体育) is one term of
+    the query, not a heavier one. BM25 over a keyword set, where repeats say nothing about
+    importance, ranks better this way (CSL keywords → paper, XQuAD)."""
+    seen: set[tuple[str, ...]] = set()
+    out: list[Concept] = []
+    for concept in concepts:
+        key = concept.alternatives[0].terms
+        if key not in seen:
+            seen.add(key)
+            out.append(concept)
+    return out
+
+
 class Translator:
     """Builds the concepts of a query: the terms as typed plus their translations."""
 
@@ -164,10 +178,12 @@ class Translator:
     def concepts(self, text: str, translate: bool = True) -> list[Concept]:
         """The query's own terms, one concept each, then one concept per translated unit."""
         tokens, _ = self.analyzer.tokens(text)
-        out = own_concepts(tokens)
+        out = distinct(own_concepts(tokens))
         if translate:
-            out += self._english_to_chinese(
-                [t for t in tokens if t.kind == "latin" and t.term not in UNTRANSLATED_ENGLISH]
+            out += distinct(
+                self._english_to_chinese(
+                    [t for t in tokens if t.kind == "latin" and t.term not in UNTRANSLATED_ENGLISH]
+                )
             )
             out += self._chinese_to_english(
                 [

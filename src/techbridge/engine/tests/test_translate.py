@@ -109,3 +109,15 @@ def test_adjacent_words_listed_as_one_entry_are_also_translated_whole() -> None:
 def test_lone_characters_are_not_translated_alone() -> None:
     """力 alone has too many senses (power, force, strength, ability) to add as a concept."""
     assert [c.source for c in translated("谁对力进行了哲学讨论")] == ["进行", "哲学", "讨论"]
+
+
+def test_a_word_typed_twice_is_one_concept() -> None:
+    """A keyword set naming 体育 twice asks for it once, not with twice the weight."""
+    concepts = translator().concepts("竞技体育 比较体育")
+    own = [c.source for c in concepts if c.alternatives[0].via == "query"]
+    assert own == ["竞技", "体育", "比较"]
+    assert [c.source for c in concepts if c.alternatives[0].via != "query"] == [
+        "竞技",
+        "体育",
+        "比较",
+    ]
