@@ -32,8 +32,8 @@ IDEMPOTENCY_HEADER = OpenApiParameter(
     required=False,
     description=(
         "Any unique string; repeating a request with the same key has one effect. A key "
-        "already used for another request (another step, deal or kind of write) is refused "
-        "with 422."
+        "already used for another request (another step, deal or kind of write, or the same "
+        "write with other content) is refused with 422."
     ),
 )
 

@@ -219,3 +219,29 @@ def test_a_key_reused_for_another_request_is_refused_with_422(
     deal.refresh_from_db()
     assert (deal.stage, deal.outcome, deal.event_count) == ("interest", "", 1)
     assert list(DealEvent.objects.values_list("verb", flat=True)) == ["interest_expressed"]
+
+
+def test_a_key_sent_again_with_another_message_is_refused_with_422(
+    client: Client, nda_offer: Listing, outsider: User, cq_enterprise: Organisation
+) -> None:
+    buyer = _bearer(outsider)
+    body = {"listing": nda_offer.reference, "organisation": cq_enterprise.slug}
+    created = client.post(
+        "/api/v1/deals", json.dumps(body), content_type="application/json", headers=buyer
+    )
+    deal = Deal.objects.get(pk=created.json()["id"])
+    path = f"/api/v1/deals/{deal.pk}/messages"
+    responses = [
+        client.post(
+            path,
+            json.dumps({"body": text}),
+            content_type="application/json",
+            headers={**buyer, "Idempotency-Key": "m-1"},
+        )
+        for text in ("Hello", "Hello", "Goodbye")
+    ]
+    # A replay answers as the first request did.
+    assert [r.status_code for r in responses] == [201, 201, 422]
+    assert responses[1].json() == responses[0].json()
+    assert responses[2].json()["title"] == "The idempotency key was already used."
+    assert list(deal.messages.values_list("body", flat=True)) == ["Hello"]

@@ -293,8 +293,8 @@ class ContactConsent(models.Model):
 
 class IdempotencyKey(models.Model):
     """A client's key for one write: the same request again (the same operation on the same
-    deal) returns the first result, named by its model (``pipeline.dealmessage``) and
-    primary key; any other request with the key is refused."""
+    deal with the same content) returns the first result, named by its model
+    (``pipeline.dealmessage``) and primary key; any other request with the key is refused."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     key = models.CharField(_("key"), max_length=100)
@@ -305,6 +305,9 @@ class IdempotencyKey(models.Model):
     operation = models.CharField(_("operation"), max_length=60, blank=True)
     result_type = models.CharField(_("result model"), max_length=60, blank=True)
     result_id = models.PositiveBigIntegerField(_("result id"), null=True, blank=True)
+    # SHA-256 of what the request said (a message's text, an agreement's terms): the same key
+    # with other content is another request, refused rather than answered with the first.
+    fingerprint = models.CharField(_("request fingerprint"), max_length=64, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -66,6 +66,7 @@ def agreement_record(
         model=Agreement,
         operation="agreement",
         deal=deal,
+        content=data,
     )
 
 
@@ -156,7 +157,13 @@ def agreement_registration_record(
             return agreement
 
     return idempotent(
-        actor, idempotency_key, write, model=Agreement, operation="registration", deal=deal
+        actor,
+        idempotency_key,
+        write,
+        model=Agreement,
+        operation="registration",
+        deal=deal,
+        content=number,
     )
 
 
@@ -178,6 +185,7 @@ def obligation_add(
         model=Obligation,
         operation="obligation",
         deal=deal,
+        content={"description": description, "due_on": due_on, "remind": remind_days_before},
     )
 
 

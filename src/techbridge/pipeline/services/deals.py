@@ -9,6 +9,9 @@ the second is refused cleanly if its event no longer applies.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import json
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -69,7 +72,8 @@ def refusal_message(reason: str) -> str:
 
 
 class IdempotencyKeyReused(ServiceValidationError):
-    """A key already used for another request: another operation, or another deal."""
+    """A key already used for another request: another operation, another deal, or the same
+    operation with other content."""
 
     def __init__(self) -> None:
         super().__init__(
@@ -97,14 +101,16 @@ def idempotent(
     model: type[M],
     operation: str,
     deal: Deal | None = None,
+    content: object = None,
 ) -> M:
     """Run ``write`` once per (actor, key); a repeat of the same request returns the first
     result again (the ``model`` row it produced) and changes nothing.
 
     A key names one request: the same ``operation`` (a step names its event, an interest its
-    listing and organisation) on the same ``deal``. Used again for anything else, it is
-    refused with :class:`IdempotencyKeyReused` rather than answered with the first result,
-    which would look like success while nothing was done.
+    listing and organisation) on the same ``deal`` with the same ``content`` (what the
+    request says: a message's text, an agreement's terms; compared by a digest). Used again
+    for anything else, it is refused with :class:`IdempotencyKeyReused` rather than answered
+    with the first result, which would look like success while nothing was done.
 
     The key row is inserted in the same transaction as the write, so a crash or a refusal
     loses both, and a concurrent repeat waits on the unique index and then replays.
@@ -112,20 +118,37 @@ def idempotent(
     if not key:
         return write()
     key = key[:100]
+    fingerprint = content_digest(content)
     with transaction.atomic():
         try:
             with transaction.atomic():
                 record = IdempotencyKey.objects.create(
-                    user=actor, key=key, operation=operation[:60], deal=deal
+                    user=actor,
+                    key=key,
+                    operation=operation[:60],
+                    deal=deal,
+                    fingerprint=fingerprint,
                 )
         except IntegrityError:
-            return _replay(IdempotencyKey.objects.get(user=actor, key=key), model, operation, deal)
+            record = IdempotencyKey.objects.get(user=actor, key=key)
+            # Keys recorded before requests were fingerprinted replay on operation and deal.
+            if record.fingerprint and record.fingerprint != fingerprint:
+                raise IdempotencyKeyReused from None
+            return _replay(record, model, operation, deal)
         result = write()
         record.result_type = result._meta.label_lower
         record.result_id = result.pk
         record.deal_id = deal.pk if deal is not None else _deal_id_of(result)
         record.save(update_fields=["result_type", "result_id", "deal"])
         return result
+
+
+def content_digest(content: object) -> str:
+    """A stable digest of what a request says (dataclasses, dates and decimals included)."""
+    if dataclasses.is_dataclass(content) and not isinstance(content, type):
+        content = dataclasses.asdict(content)
+    text = json.dumps(content, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _replay(record: IdempotencyKey, model: type[M], operation: str, deal: Deal | None) -> M:
@@ -223,6 +246,7 @@ def deal_express_interest(
         write,
         model=Deal,
         operation=f"interest:{listing.pk}:{organisation.pk}",
+        content=message,
     )
 
 
@@ -327,6 +351,7 @@ def deal_export_classify(
         model=Deal,
         operation=f"export:{classification}",
         deal=deal,
+        content=licence_ref,
     )
 
 

@@ -66,7 +66,13 @@ def deal_message_post(
             return _message_append(current, actor, organisation_id, body, parent)
 
     return idempotent(
-        actor, idempotency_key, write, model=DealMessage, operation="message", deal=deal
+        actor,
+        idempotency_key,
+        write,
+        model=DealMessage,
+        operation="message",
+        deal=deal,
+        content={"body": body, "parent": parent.pk if parent is not None else None},
     )
 
 
@@ -134,6 +140,7 @@ def deal_document_upload(
         model=DealDocument,
         operation="document",
         deal=deal,
+        content={"sha256": digest.hexdigest(), "purpose": purpose, "name": name},
     )
 
 

@@ -464,6 +464,86 @@ def test_a_key_replays_only_the_same_request_on_the_same_deal(
     assert audit_verify() == []
 
 
+def test_a_key_sent_again_with_other_content_is_refused(
+    nda_offer: Listing,
+    officer: User,
+    outsider: User,
+    cq_enterprise: Organisation,
+    private_uploads: Any,
+) -> None:
+    """The same operation on the same deal but saying something else is a new request: a
+    client reusing a key by mistake learns it, instead of a reply that the second message was
+    posted while only the first exists."""
+    from techbridge.pipeline.services.deals import IdempotencyKeyReused
+
+    deal = deal_express_interest(
+        actor=outsider,
+        listing=nda_offer,
+        organisation=cq_enterprise,
+        message="We would like a licence.",
+        idempotency_key="i-1",
+    )
+    first = deal_message_post(actor=outsider, deal=deal, body="Hello", idempotency_key="m-1")
+    with pytest.raises(IdempotencyKeyReused):
+        deal_message_post(actor=outsider, deal=deal, body="Goodbye", idempotency_key="m-1")
+    with pytest.raises(IdempotencyKeyReused):
+        deal_message_post(
+            actor=outsider, deal=deal, body="Hello", parent=first, idempotency_key="m-1"
+        )
+    assert list(DealMessage.objects.filter(deal=deal).values_list("body", flat=True)) == [
+        "We would like a licence.",
+        "Hello",
+    ]
+    assert deal_message_post(actor=outsider, deal=deal, body="Hello", idempotency_key="m-1") == (
+        first
+    )
+    with pytest.raises(IdempotencyKeyReused):
+        deal_express_interest(
+            actor=outsider,
+            listing=nda_offer,
+            organisation=cq_enterprise,
+            message="Another text.",
+            idempotency_key="i-1",
+        )
+
+    def upload(content: bytes) -> DealDocument:
+        return deal_document_upload(
+            actor=outsider,
+            deal=deal,
+            upload=SimpleUploadedFile("brief.pdf", content),
+            idempotency_key="d-1",
+        )
+
+    document = upload(PDF)
+    with pytest.raises(IdempotencyKeyReused):
+        upload(PDF + b"% another revision\n")
+    assert list(DealDocument.objects.filter(deal=deal)) == [document]
+
+    deal_advance(actor=officer, deal=deal, event="screen")
+    deal_advance(actor=officer, deal=deal, event="accept")
+    nda_confirm(actor=officer, deal=deal)
+    nda_confirm(actor=outsider, deal=deal)
+    deal_advance(actor=officer, deal=deal, event="negotiate")
+    terms = AgreementInput(
+        deal_type="licence", exclusivity="exclusive", signed_on=date(2026, 11, 1)
+    )
+    agreement = agreement_record(actor=officer, deal=deal, data=terms, idempotency_key="a-1")
+    before = snapshot(deal)
+    with pytest.raises(IdempotencyKeyReused):
+        agreement_record(
+            actor=officer,
+            deal=deal,
+            data=AgreementInput(deal_type="assignment", signed_on=date(2026, 11, 1)),
+            idempotency_key="a-1",
+        )
+    agreement.refresh_from_db()
+    assert agreement.deal_type == "licence"
+    assert snapshot(deal) == before
+    assert agreement_record(actor=officer, deal=deal, data=terms, idempotency_key="a-1") == (
+        agreement
+    )
+
+
 def test_an_obligation_marked_done_while_reminders_run_is_not_reminded(
     nda_offer: Listing,
     officer: User,
