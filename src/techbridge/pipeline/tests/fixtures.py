@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,14 @@ from techbridge.catalogue.models import Listing
 from techbridge.catalogue.services import listing_create, listing_publish, listing_submit_for_review
 from techbridge.catalogue.tests.factories import offer_input
 from techbridge.catalogue.tests.published import CANARY
+from techbridge.pipeline.models import Deal
+from techbridge.pipeline.services import (
+    AgreementInput,
+    agreement_record,
+    deal_advance,
+    deal_express_interest,
+    nda_confirm,
+)
 
 
 def publish(actor: User, reviewer: User, listing: Listing) -> Listing:
@@ -59,3 +68,30 @@ def third_party(db: None) -> User:
 
     other = OrganisationFactory.create(slug="third-org", region="cq")
     return member_of(other, MembershipRole.ADMIN, email="third@example.org")
+
+
+def negotiating_deal(
+    listing: Listing, owner: User, buyer: User, organisation: Organisation
+) -> Deal:
+    """A deal taken through the services to negotiation: screened, accepted, NDA in force."""
+    deal = deal_express_interest(actor=buyer, listing=listing, organisation=organisation)
+    deal_advance(actor=owner, deal=deal, event="screen")
+    deal_advance(actor=owner, deal=deal, event="accept")
+    nda_confirm(actor=owner, deal=deal)
+    nda_confirm(actor=buyer, deal=deal)
+    return deal_advance(actor=owner, deal=deal, event="negotiate")
+
+
+def signed_deal(
+    listing: Listing, owner: User, buyer: User, organisation: Organisation, deal: Deal | None = None
+) -> Deal:
+    """A deal signed as an exclusive licence (continuing ``deal`` when given)."""
+    deal = deal or negotiating_deal(listing, owner, buyer, organisation)
+    agreement_record(
+        actor=owner,
+        deal=deal,
+        data=AgreementInput(
+            deal_type="licence", exclusivity="exclusive", signed_on=date(2026, 11, 1)
+        ),
+    )
+    return deal_advance(actor=owner, deal=deal, event="sign")

@@ -40,7 +40,7 @@ from techbridge.pipeline.services import (
     obligation_add,
     obligation_mark_done,
 )
-from techbridge.pipeline.tests.fixtures import publish
+from techbridge.pipeline.tests.fixtures import negotiating_deal, publish, signed_deal
 
 pytestmark = pytest.mark.django_db
 
@@ -161,31 +161,6 @@ def test_the_owner_of_a_mainland_offer_records_the_classification(
         deal_export_classify(actor=officer, deal=deal, classification="free")
     assert snapshot(deal) == before
     assert deal_export_classify(actor=outsider, deal=deal, classification="free").pk == deal.pk
-
-
-def negotiating_deal(
-    listing: Listing, owner: User, buyer: User, organisation: Organisation
-) -> Deal:
-    deal = deal_express_interest(actor=buyer, listing=listing, organisation=organisation)
-    deal_advance(actor=owner, deal=deal, event="screen")
-    deal_advance(actor=owner, deal=deal, event="accept")
-    nda_confirm(actor=owner, deal=deal)
-    nda_confirm(actor=buyer, deal=deal)
-    return deal_advance(actor=owner, deal=deal, event="negotiate")
-
-
-def signed_deal(
-    listing: Listing, owner: User, buyer: User, organisation: Organisation, deal: Deal | None = None
-) -> Deal:
-    deal = deal or negotiating_deal(listing, owner, buyer, organisation)
-    agreement_record(
-        actor=owner,
-        deal=deal,
-        data=AgreementInput(
-            deal_type="licence", exclusivity="exclusive", signed_on=date(2026, 11, 1)
-        ),
-    )
-    return deal_advance(actor=owner, deal=deal, event="sign")
 
 
 def test_keyed_writes_have_one_effect(

@@ -31,9 +31,9 @@ from techbridge.pipeline.services import (
     agreement_record,
     deal_advance,
     deal_express_interest,
-    nda_confirm,
     obligation_add,
 )
+from techbridge.pipeline.tests.fixtures import negotiating_deal
 
 pytestmark = pytest.mark.django_db
 
@@ -43,15 +43,6 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 def url(name: str, *args: Any, language: str = "en") -> str:
     with translation.override(language):
         return reverse(name, args=args)
-
-
-def negotiating(listing: Listing, owner: User, buyer: User, organisation: Organisation) -> Deal:
-    deal = deal_express_interest(actor=buyer, listing=listing, organisation=organisation)
-    deal_advance(actor=owner, deal=deal, event="screen")
-    deal_advance(actor=owner, deal=deal, event="accept")
-    nda_confirm(actor=owner, deal=deal)
-    nda_confirm(actor=buyer, deal=deal)
-    return deal_advance(actor=owner, deal=deal, event="negotiate")
 
 
 def sign(deal: Deal, owner: User) -> Deal:
@@ -79,7 +70,7 @@ def writing_forms(page: str) -> dict[str, list[str]]:
 def test_every_writing_form_of_the_deal_page_carries_a_fresh_key(
     client: Client, nda_offer: Listing, officer: User, outsider: User, cq_enterprise: Organisation
 ) -> None:
-    deal = negotiating(nda_offer, officer, outsider, cq_enterprise)
+    deal = negotiating_deal(nda_offer, officer, outsider, cq_enterprise)
     client.force_login(officer)
     DealMessage.objects.create(
         deal=deal, author=outsider, organisation=cq_enterprise, body="Terms?"
@@ -110,7 +101,7 @@ def test_each_form_sent_twice_with_its_key_has_one_effect(
     cq_enterprise: Organisation,
     private_uploads: Any,
 ) -> None:
-    deal = negotiating(nda_offer, officer, outsider, cq_enterprise)
+    deal = negotiating_deal(nda_offer, officer, outsider, cq_enterprise)
     client.force_login(officer)
 
     def twice(action: str, data: dict[str, Any]) -> None:
@@ -271,7 +262,7 @@ def test_holder_records_the_classification_and_sees_why_prohibited_stops(
 def test_obligation_marked_done_from_the_page_by_the_other_party(
     client: Client, nda_offer: Listing, officer: User, outsider: User, cq_enterprise: Organisation
 ) -> None:
-    deal = sign(negotiating(nda_offer, officer, outsider, cq_enterprise), officer)
+    deal = sign(negotiating_deal(nda_offer, officer, outsider, cq_enterprise), officer)
     obligation = obligation_add(
         actor=officer, deal=deal, description="Royalty report", due_on=date(2027, 6, 30)
     )
