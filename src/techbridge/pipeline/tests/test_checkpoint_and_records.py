@@ -201,12 +201,7 @@ def test_keyed_writes_have_one_effect(
 def test_keyed_agreement_obligation_and_registration_have_one_effect(
     nda_offer: Listing, officer: User, outsider: User, cq_enterprise: Organisation
 ) -> None:
-    deal = deal_express_interest(actor=outsider, listing=nda_offer, organisation=cq_enterprise)
-    deal_advance(actor=officer, deal=deal, event="screen")
-    deal_advance(actor=officer, deal=deal, event="accept")
-    nda_confirm(actor=officer, deal=deal)
-    nda_confirm(actor=outsider, deal=deal)
-    deal_advance(actor=officer, deal=deal, event="negotiate")
+    deal = negotiating_deal(nda_offer, officer, outsider, cq_enterprise)
     data = AgreementInput(deal_type="assignment", signed_on=date(2026, 11, 1))
     for _ in range(2):
         agreement_record(actor=officer, deal=deal, data=data, idempotency_key="a-1")
