@@ -306,9 +306,9 @@ class Translator:
         return out
 
     def _listed_compounds(self, words: list[Token]) -> list[list[Token]]:
-        """Adjacent words that the dictionary lists as one: the segmenter cuts 公民不服从
-        ("civil disobedience") or 经济增长 ("economic growth") into parts whose separate
-        translations miss the phrase the other language uses."""
+        """Adjacent words that the dictionary lists as one: the segmenter cuts 经济增长
+        ("economic growth") or 射频识别 ("radio-frequency identification") into parts whose
+        separate translations miss the phrase the other language uses."""
         out = []
         for i in range(len(words) - 1):
             for n in range(2, MAX_COMPOUND_WORDS + 1):
@@ -364,11 +364,14 @@ class Translator:
         for text, weight, via in sorted(ranked, key=lambda r: -r[1]):
             tokens, _ = self.analyzer.tokens(text)
             terms = tuple(dict.fromkeys(t.term for t in tokens if t.kind != "b"))
+            parts = tuple(dict.fromkeys(t.term for t in tokens if t.kind == "b"))
+            if not terms:
+                # Nothing but bigrams (a word the segmenter does not know): they are the word.
+                terms, parts = parts, ()
             if not terms or terms in seen or weight < MIN_WEIGHT:
                 continue
             seen.add(terms)
             out.append(Alternative(text, terms, round(weight, 3), via))
-            parts = tuple(dict.fromkeys(t.term for t in tokens if t.kind == "b"))
             parts = tuple(p for p in parts if p not in terms)
             if parts:
                 out.append(Alternative(text, parts, round(weight * SUBWORD, 3), via))

@@ -121,3 +121,9 @@ def test_a_word_typed_twice_is_one_concept() -> None:
         "体育",
         "比较",
     ]
+
+
+def test_a_translation_the_segmenter_does_not_know_is_matched_by_its_bigrams() -> None:
+    """No word to look for whole: its bigrams are the alternative, at the sense's weight."""
+    alternatives = translator()._alternatives([("嵘嵘峣", 1.0, "glossary")])
+    assert [(a.terms, a.weight) for a in alternatives] == [(("嵘嵘", "嵘峣"), 1.0)]
