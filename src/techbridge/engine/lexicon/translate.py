@@ -286,23 +286,20 @@ class Translator:
     def _chinese_to_english(self, words: list[Token]) -> list[Concept]:
         """One concept per word (lone characters are too ambiguous to translate alone), then
         one per run of two or three adjacent words that CC-CEDICT lists as one entry."""
+        units = [(t.term, t.source) for t in words if t.kind != "c"]
+        units += [
+            ("".join(t.term for t in span), "".join(t.source for t in span))
+            for span in self._listed_compounds(words)
+        ]
         out: list[Concept] = []
         seen: set[str] = set()
-        for token in words:
-            if token.term in seen or token.kind == "c":
+        for term, source in units:
+            if term in seen:
                 continue
-            seen.add(token.term)
-            alternatives = self._en_alternatives(token.term)
+            seen.add(term)
+            alternatives = self._en_alternatives(term)
             if alternatives:
-                out.append(Concept(token.source, alternatives))
-        for span in self._listed_compounds(words):
-            joined = "".join(t.term for t in span)
-            if joined in seen:
-                continue
-            seen.add(joined)
-            alternatives = self._en_alternatives(joined)
-            if alternatives:
-                out.append(Concept("".join(t.source for t in span), alternatives))
+                out.append(Concept(source, alternatives))
         return out
 
     def _listed_compounds(self, words: list[Token]) -> list[list[Token]]:

@@ -118,7 +118,7 @@ def idempotent(
     if not key:
         return write()
     key = key[:100]
-    fingerprint = content_digest(content)
+    fingerprint = _content_digest(content)
     with transaction.atomic():
         try:
             with transaction.atomic():
@@ -131,10 +131,7 @@ def idempotent(
                 )
         except IntegrityError:
             record = IdempotencyKey.objects.get(user=actor, key=key)
-            # Keys recorded before requests were fingerprinted replay on operation and deal.
-            if record.fingerprint and record.fingerprint != fingerprint:
-                raise IdempotencyKeyReused from None
-            return _replay(record, model, operation, deal)
+            return _replay(record, model, operation, deal, fingerprint)
         result = write()
         record.result_type = result._meta.label_lower
         record.result_id = result.pk
@@ -143,7 +140,7 @@ def idempotent(
         return result
 
 
-def content_digest(content: object) -> str:
+def _content_digest(content: object) -> str:
     """A stable digest of what a request says (dataclasses, dates and decimals included)."""
     if dataclasses.is_dataclass(content) and not isinstance(content, type):
         content = dataclasses.asdict(content)
@@ -151,10 +148,15 @@ def content_digest(content: object) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _replay(record: IdempotencyKey, model: type[M], operation: str, deal: Deal | None) -> M:
+def _replay(
+    record: IdempotencyKey, model: type[M], operation: str, deal: Deal | None, fingerprint: str
+) -> M:
     if record.result_type != model._meta.label_lower or record.result_id is None:
         raise IdempotencyKeyReused
     if record.operation and record.operation != operation[:60]:
+        raise IdempotencyKeyReused
+    # Keys recorded before requests were fingerprinted replay on operation and deal alone.
+    if record.fingerprint and record.fingerprint != fingerprint:
         raise IdempotencyKeyReused
     result = model._default_manager.filter(pk=record.result_id).first()
     if result is None:
