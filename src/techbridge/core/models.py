@@ -101,3 +101,32 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise PermissionError("audit events are append-only")
+
+
+class ProcessHeartbeat(models.Model):
+    """A background process (task worker, index follower, scheduler) saying it is alive.
+
+    Each process upserts its row every few seconds. Rows of processes silent for longer than
+    their kind's limit are treated as dead: their running tasks are recovered, and ``/readyz``
+    reports them. Shared through the database so that every node sees every other node's.
+    """
+
+    class Role(models.TextChoices):
+        WORKER = "worker", _("task worker")
+        FOLLOWER = "follower", _("index follower")
+        SCHEDULER = "scheduler", _("scheduler")
+
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices)
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    hostname = models.CharField(_("host name"), max_length=200)
+    pid = models.PositiveIntegerField(_("process id"))
+    started_at = models.DateTimeField(_("started"), default=timezone.now)
+    beat_at = models.DateTimeField(_("last heartbeat"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("process heartbeat")
+        verbose_name_plural = _("process heartbeats")
+        indexes = [models.Index(fields=["role", "beat_at"], name="core_heartbeat_role_beat")]
+
+    def __str__(self) -> str:
+        return f"{self.role} {self.name}"
