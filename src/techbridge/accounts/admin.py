@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db.models import QuerySet
@@ -11,6 +13,7 @@ from django.utils.translation import ngettext
 
 from techbridge.accounts.models import Membership, Organisation, User
 from techbridge.accounts.services import organisation_set_verified
+from techbridge.matching.upkeep import organisation_search_changed
 
 
 class MembershipInline(admin.TabularInline):
@@ -64,6 +67,13 @@ class OrganisationAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ("name_en",)}
     inlines = [MembershipInline]
     actions = ["verify", "withdraw_verification"]
+
+    def save_model(self, request: HttpRequest, obj: Organisation, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        # Names, region and type show in search results and filter them: every node's
+        # index takes the change from the log (the admin saves in one transaction).
+        if change and form.changed_data:
+            organisation_search_changed(obj)
 
     @admin.action(description=_("Verify selected organisations"))
     def verify(self, request: HttpRequest, queryset: QuerySet[Organisation]) -> None:

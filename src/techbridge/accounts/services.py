@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from techbridge.accounts.models import Organisation
 from techbridge.core.errors import PermissionDenied, ServiceValidationError
+from techbridge.matching.upkeep import organisation_search_changed
 
 
 def organisation_set_verified(*, actor: Any, organisation: Organisation, verified: bool) -> bool:
@@ -24,6 +25,7 @@ def organisation_set_verified(*, actor: Any, organisation: Organisation, verifie
         locked.verified_at = timezone.now() if verified else None
         locked.verified_by = actor if verified else None
         locked.save(update_fields=["is_verified", "verified_at", "verified_by", "updated_at"])
+        organisation_search_changed(locked)
     return True
 
 

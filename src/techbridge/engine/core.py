@@ -88,9 +88,10 @@ class Index:
                 self._vectors.delete(doc_id)
         return self._store.delete(ids)
 
-    def commit(self) -> None:
-        """Make all pending changes durable and searchable, atomically."""
-        self._store.commit()
+    def commit(self, checkpoint: int | None = None) -> None:
+        """Make all pending changes durable and searchable, atomically; ``checkpoint`` records
+        the position in the caller's change log that the index now reflects."""
+        self._store.commit(checkpoint)
         if self._vectors is not None:
             self._vectors.save()
 
@@ -98,13 +99,14 @@ class Index:
         """Discard pending changes."""
         self._store.rollback()
 
-    def rebuild(self, documents: Iterable[Document]) -> int:
-        """Replace the whole index with ``documents`` (switches atomically when complete)."""
+    def rebuild(self, documents: Iterable[Document], checkpoint: int | None = None) -> int:
+        """Replace the whole index with ``documents`` (switches atomically when complete);
+        ``checkpoint`` is the change-log position of the snapshot they were read from."""
         if self._vectors is not None:
             self._vectors.clear()
             documents = list(documents)
             self._encode(documents)
-        count = self._store.rebuild(documents)
+        count = self._store.rebuild(documents, checkpoint)
         if self._vectors is not None:
             self._vectors.save()
         return count
@@ -125,6 +127,28 @@ class Index:
     def stats(self) -> IndexStats:
         """Documents, segments, bytes on disk and documents per kind."""
         return self._store.stats()
+
+    def checkpoint(self) -> int | None:
+        """The change-log position the index reflects (see :meth:`commit`), None if unknown."""
+        return self._store.checkpoint()
+
+    def describe(self, query: Query, documents: Iterable[Document]) -> list[Hit]:
+        """Highlights and term matches of ``query`` in each of ``documents``, which need not
+        be the stored ones: a caller holding fresher text (its source of truth) describes a
+        hit with that, so no snippet quotes what the stored copy says and the source no longer
+        does. A document the query no longer matches gets an empty ``matches``."""
+        concepts = self.concepts(query)
+        terms = {t for c in concepts for a in c.alternatives for t in a.terms}
+        analyzer, gloss = self._store.analyzer, self._translator.gloss_of_terms
+        return [
+            Hit(
+                id=document.id,
+                score=0.0,
+                highlights=highlights(document, terms, analyzer),
+                matches=explain(document, concepts, analyzer, gloss),
+            )
+            for document in documents
+        ]
 
     def get(self, doc_id: str) -> Document | None:
         """The stored original of one document."""

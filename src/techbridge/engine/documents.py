@@ -166,6 +166,7 @@ class Query:
     k: int = 10
     explain: bool = False
     translate: bool = True
+    exclude: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

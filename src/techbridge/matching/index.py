@@ -1,8 +1,10 @@
-"""The process-wide handle on the search index under ``var/index``.
+"""The process-wide handle on this node's search index (``var/index`` by default).
 
 Opening an index loads the segmenter and the bilingual lexicon, which takes a moment, so each
-process keeps one handle. The index is derived data: ``manage.py reindex`` rebuilds it from
-the database at any time.
+process keeps one handle. The index is derived data, a replica of the database kept current by
+the node's follower (``techbridge.matching.follower``): an index of an earlier format, or one
+whose directory was deleted, is replaced by an empty one without a checkpoint, which the
+follower rebuilds from a snapshot; until then search treats it as untrusted.
 """
 
 from __future__ import annotations
@@ -24,25 +26,29 @@ def index_path() -> Path:
     return Path(settings.SEARCH_INDEX_DIR)
 
 
-def search_index() -> Index:
+class IndexUnavailable(RuntimeError):
+    """This node has no index yet (its follower is creating it)."""
+
+
+def search_index(create: bool = True) -> Index:
+    """This node's index. Readers pass ``create=False``: creating an index is the follower's
+    job, and two processes creating one directory at once would trip over each other."""
     path = index_path()
     with _lock:
         handle = _handles.get(path)
+        if handle is not None and not (path / "CURRENT").exists():
+            # The directory was deleted under us (an operator resetting the node).
+            handle.close()
+            del _handles[path]
+            handle = None
         if handle is None:
+            if not create and not (path / "CURRENT").exists():
+                raise IndexUnavailable(str(path))
             path.mkdir(parents=True, exist_ok=True)
             handle = _handles[path] = Index.open(path, replace_outdated=True)
             if handle.replaced_outdated:
-                _rebuild_later(path)
+                logger.warning("search index at %s was in an earlier format; replaced", path)
         return handle
-
-
-def _rebuild_later(path: Path) -> None:
-    """An index of an earlier engine version was found (after an upgrade) and replaced by an
-    empty one: rebuild it from the database in the background."""
-    from techbridge.matching.tasks import index_rebuild_task
-
-    logger.warning("search index at %s was in an earlier format; rebuilding it", path)
-    index_rebuild_task.enqueue()
 
 
 def close_search_index() -> None:

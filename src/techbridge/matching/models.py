@@ -145,3 +145,92 @@ class Alert(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.kind} {self.listing_id}"
+
+
+class SearchChange(models.Model):
+    """One entry of the search change log (transactional outbox): a write that changes what
+    search shows, appended in the same transaction as the write.
+
+    Sequence numbers come from :class:`SearchLogState`, taken under its row lock, so they have
+    no gaps and follow commit order: a follower that has applied sequence N has seen every
+    change numbered up to N. Each node's follower re-reads what changed and replaces its
+    documents, so entries carry only what changed, never content.
+    """
+
+    sequence = models.BigIntegerField(_("sequence"), primary_key=True)
+    listing = models.ForeignKey(
+        "catalogue.Listing",
+        verbose_name=_("listing"),
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    committed_at = models.DateTimeField(_("recorded"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("search change")
+        verbose_name_plural = _("search changes")
+        ordering = ["sequence"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(listing__isnull=False) | Q(organisation__isnull=False),
+                name="matching_searchchange_names_a_record",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.sequence}"
+
+
+class SearchLogState(models.Model):
+    """The search change log's one row: the last sequence handed out (its row lock orders the
+    writers) and the sequence up to which entries were pruned."""
+
+    last_sequence = models.BigIntegerField(_("last sequence"), default=0)
+    pruned_through = models.BigIntegerField(_("pruned through"), default=0)
+
+    class Meta:
+        verbose_name = _("search change log")
+        verbose_name_plural = _("search change log")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(pruned_through__lte=F("last_sequence")),
+                name="matching_searchlogstate_pruned_within_log",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.last_sequence} (pruned through {self.pruned_through})"
+
+
+class IndexNode(models.Model):
+    """A node's search index replica, registered by its follower with a heartbeat.
+
+    Log entries are pruned once every node heard from recently is past them; a node silent
+    for longer than ``TECHBRIDGE_INDEX_NODE_SILENCE`` no longer holds pruning back (it
+    rebuilds from a snapshot when it comes back).
+    """
+
+    name = models.CharField(_("name"), max_length=64, unique=True)
+    hostname = models.CharField(_("host name"), max_length=200)
+    index_path = models.CharField(_("index directory"), max_length=500)
+    checkpoint = models.BigIntegerField(_("applied through"), default=0)
+    beat_at = models.DateTimeField(_("last heartbeat"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("search index node")
+        verbose_name_plural = _("search index nodes")
+
+    def __str__(self) -> str:
+        return f"{self.hostname} {self.index_path}"

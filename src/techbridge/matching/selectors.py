@@ -4,7 +4,7 @@ counted or be quoted."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.db.models import QuerySet
@@ -12,9 +12,10 @@ from django.db.models import QuerySet
 from techbridge.catalogue.models import Listing
 from techbridge.catalogue.permissions import reader_tier
 from techbridge.catalogue.search import CATALOGUE_KIND, SEARCHABLE_STATUSES
-from techbridge.engine import Highlight, Query, TermMatch
-from techbridge.matching.documents import listing_pk_of
-from techbridge.matching.index import search_index
+from techbridge.engine import Document, Highlight, Index, Query, TermMatch
+from techbridge.matching.changelog import listings_changed_after, log_state
+from techbridge.matching.documents import detail_id, listing_documents, listing_pk_of, teaser_id
+from techbridge.matching.index import IndexUnavailable, search_index
 
 # Ranked search reads at most this deep; re-sorting (newest, TRL) applies within it.
 MAX_RESULTS = 500
@@ -53,25 +54,36 @@ def listing_search(
     With text, the engine ranks (and ``sort`` re-orders its best ``MAX_RESULTS``); without
     text, the page is the newest published listings passing the same filters, read from the
     database so that browsing reaches every listing.
+
+    The index is a replica that may lag the database, so it is never trusted for what a reader
+    may see (see :func:`_fresh_view`): listings changed since the index's checkpoint are left
+    out of hits, totals and facet counts until the node's follower has applied them, and
+    every hit shown is re-checked against the database, its highlights and reasons computed
+    from the text the reader may read now.
     """
     if sort not in SORTS:
         raise ValueError(f"sort must be one of {SORTS}")
+    tier = reader_tier(user)
+    try:
+        index = search_index(create=False)
+    except IndexUnavailable:
+        return ListingSearchResult(hits=[], total=0, facets={name: {} for name in facets})
+    stale = _stale_listings(index.checkpoint())
+    exclude = frozenset() if not stale else _document_ids(stale)
     # Exactly one version of each listing is indexed for each reader tier (see documents.py).
-    allowed = {**(filters or {}), "audience": [str(reader_tier(user))]}
+    allowed = {**(filters or {}), "audience": [str(tier)]}
     browsing = not text.strip()
     depth = 1 if browsing else MAX_RESULTS if sort != "relevance" else offset + limit
-    result = search_index().search(
-        Query(
-            text,
-            filters=allowed,
-            trl_range=trl_range,
-            facets=facets,
-            k=min(depth, MAX_RESULTS),
-            explain=explain and sort == "relevance",
-        ),
-        highlight=not browsing,
+    query = Query(
+        text,
+        filters=allowed,
+        trl_range=trl_range,
+        facets=facets,
+        k=min(depth, MAX_RESULTS),
+        exclude=exclude,
     )
-    counts = _disjunctive_facets(text, allowed, trl_range, facets, result.facets)
+    result = index.search(query, highlight=False)
+    counts = _disjunctive_facets(index, query, result.facets)
     if browsing:
         page = _browse(user, filters or {}, trl_range)[offset : offset + limit]
         return ListingSearchResult(
@@ -79,39 +91,79 @@ def listing_search(
             total=result.total,
             facets=counts,
         )
-    ranked = list(result.hits)
-    listings = _with_relations(
-        Listing.objects.filter(pk__in=[listing_pk_of(hit.id) for hit in ranked])
-    ).in_bulk()
-    hits = [
-        ListingHit(listings[pk], hit.score, hit.highlights, hit.matches)
-        for hit in ranked
-        if (pk := listing_pk_of(hit.id)) in listings
-    ]
+    ranked = [(listing_pk_of(hit.id), hit) for hit in result.hits]
+    listings = _with_relations(Listing.objects.filter(pk__in=[pk for pk, _ in ranked])).in_bulk()
+    candidates = [(listings[pk], hit.score) for pk, hit in ranked if pk in listings]
     if sort == "newest":
-        hits.sort(key=lambda hit: hit.listing.published_at or hit.listing.created_at, reverse=True)
+        candidates.sort(key=lambda c: c[0].published_at or c[0].created_at, reverse=True)
     elif sort == "trl":
-        hits.sort(key=lambda hit: hit.listing.trl_id or 0, reverse=True)
-    return ListingSearchResult(
-        hits=hits[offset : offset + limit], total=result.total, facets=counts
-    )
+        candidates.sort(key=lambda c: c[0].trl_id or 0, reverse=True)
+    shown = candidates[offset : offset + limit]
+    hits = _described(index, query, shown, tier, explain=explain, recheck=stale is None)
+    return ListingSearchResult(hits=hits, total=result.total, facets=counts)
+
+
+def _stale_listings(checkpoint: int | None) -> set[int] | None:
+    """Listings whose indexed documents may be older than the database: those changed after
+    the index's checkpoint. None when that cannot be known (no checkpoint yet, or the log
+    entries after it were pruned): every hit is then matched again before it is shown."""
+    if checkpoint is None:
+        return None
+    last, pruned = log_state()
+    if checkpoint < pruned:
+        return None
+    if checkpoint >= last:
+        return set()
+    return listings_changed_after(checkpoint)
+
+
+def _document_ids(listing_pks: set[int]) -> frozenset[str]:
+    return frozenset(doc for pk in listing_pks for doc in (teaser_id(pk), detail_id(pk)))
+
+
+def _readable_version(listing: Listing, tier: int) -> Document | None:
+    """The version of ``listing`` that a reader of ``tier`` may read now, per the database."""
+    if tier < listing.teaser_tier:
+        return None
+    versions = listing_documents(listing)
+    wanted = detail_id(listing.pk) if tier >= listing.detail_tier else teaser_id(listing.pk)
+    return next((version for version in versions if version.id == wanted), None)
+
+
+def _described(
+    index: Index,
+    query: Query,
+    shown: list[tuple[Listing, float]],
+    tier: int,
+    *,
+    explain: bool,
+    recheck: bool,
+) -> list[ListingHit]:
+    """Hits for the listings shown, described from the database's current text at the
+    reader's tier; with ``recheck``, a listing that text no longer matches is dropped."""
+    versions = [(listing, score, _readable_version(listing, tier)) for listing, score in shown]
+    readable = [(listing, score, doc) for listing, score, doc in versions if doc is not None]
+    described = index.describe(query, [doc for _, _, doc in readable])
+    hits = []
+    for (listing, score, _), found in zip(readable, described, strict=True):
+        if recheck and not found.matches:
+            continue
+        matches = found.matches if explain else ()
+        hits.append(ListingHit(listing, score, found.highlights, matches))
+    return hits
 
 
 def _disjunctive_facets(
-    text: str,
-    filters: Mapping[str, Sequence[str]],
-    trl_range: tuple[int, int] | None,
-    facets: Sequence[str],
-    counts: Mapping[str, Mapping[str, int]],
+    index: Index, query: Query, counts: Mapping[str, Mapping[str, int]]
 ) -> dict[str, Mapping[str, int]]:
     """Counts of a facet the reader filters on are taken without that facet's own filter, so
     the other values stay visible with what choosing them would add (disjunctive faceting)."""
     out = dict(counts)
-    for name in facets:
-        if name in filters and name != "audience":
-            others = {key: values for key, values in filters.items() if key != name}
-            query = Query(text, filters=others, trl_range=trl_range, facets=[name], k=1)
-            out[name] = search_index().search(query, highlight=False).facets.get(name, {})
+    for name in query.facets:
+        if name in query.filters and name != "audience":
+            others = {key: values for key, values in query.filters.items() if key != name}
+            narrowed = replace(query, filters=others, facets=[name], k=1)
+            out[name] = index.search(narrowed, highlight=False).facets.get(name, {})
     return out
 
 
@@ -119,7 +171,7 @@ def _with_relations(listings: QuerySet[Listing]) -> QuerySet[Listing]:
     return (
         listings.filter(status__in=SEARCHABLE_STATUSES)
         .select_related("owner", "trl")
-        .prefetch_related("texts", "areas")
+        .prefetch_related("texts", "areas", "partnership_types")
     )
 
 

@@ -6,25 +6,16 @@ from django_tasks import task
 
 from techbridge.matching.alerts import digest_send, saved_searches_check
 from techbridge.matching.suggestions import suggestions_refresh
-from techbridge.matching.upkeep import index_rebuild, listing_reindex
+from techbridge.matching.upkeep import index_wait_for
 
 
 @task()
-def listing_reindex_task(listing_pk: int) -> str:
-    outcome = listing_reindex(listing_pk)
-    # The index now reflects the change: refresh this listing's suggestions (and, through
-    # it, those of the listings it matches).
-    suggestions_refresh_task.enqueue(listing_pk, True)
-    return outcome
-
-
-@task()
-def index_rebuild_task() -> int:
-    return index_rebuild()
-
-
-@task()
-def suggestions_refresh_task(listing_pk: int, cascade: bool) -> int:
+def suggestions_refresh_task(listing_pk: int, cascade: bool, sequence: int = 0) -> int:
+    # Suggestions are read from this node's index: let it apply the change first (it is
+    # usually there within a second; after the wait, a slightly stale read only delays
+    # a suggestion until the next change).
+    if sequence:
+        index_wait_for(sequence)
     kept = suggestions_refresh(listing_pk)
     if cascade:
         waiting = _waiting_refreshes()

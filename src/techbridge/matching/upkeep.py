@@ -1,56 +1,72 @@
-"""Keeping the index in step with the database.
+"""Keeping search current with the database.
 
-Services call :func:`enqueue_listing_reindex` inside their transaction: the task row is
-written by the same transaction as the change, so a crash either loses both or neither.
-The task reads the listing's current state, so running it twice, late or out of order is
-harmless.
+Services call :func:`listing_search_changed` inside their transaction: the change-log entry
+(and the suggestion refresh it implies) is written by the same transaction as the change, so a
+crash loses both or neither. Each node's follower (``techbridge.matching.follower``) applies
+the log to that node's index replica; :func:`index_rebuild` rebuilds a replica from a snapshot.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import time
 
-from django.db.models import QuerySet
-
+from techbridge.accounts.models import Organisation
 from techbridge.catalogue.models import Listing
-from techbridge.catalogue.search import SEARCHABLE_STATUSES
-from techbridge.engine import Document
-from techbridge.matching.documents import detail_id, listing_documents, teaser_id
+from techbridge.engine.replica import Follower
+from techbridge.matching.changelog import DatabaseChangeLog, search_change_record
 from techbridge.matching.index import search_index
 
-
-def searchable_listings() -> QuerySet[Listing]:
-    return (
-        Listing.objects.filter(status__in=SEARCHABLE_STATUSES)
-        .select_related("owner")
-        .prefetch_related("texts", "areas", "partnership_types")
-    )
+#: How long a task waits for this node's follower to apply a change before going on.
+CATCH_UP_WAIT_SECONDS = 15.0
 
 
-def listing_reindex(listing_pk: int) -> str:
-    """Bring one listing's documents up to date; returns "indexed" or "removed"."""
-    index = search_index()
-    listing = searchable_listings().filter(pk=listing_pk).first()
-    index.delete([teaser_id(listing_pk), detail_id(listing_pk)])
-    outcome = "removed"
-    if listing is not None:
-        index.add(listing_documents(listing))
-        outcome = "indexed"
-    index.commit()
-    return outcome
+def listing_search_changed(listing: Listing) -> int:
+    """Record that ``listing`` changes what search shows; its suggestions are refreshed once
+    this node's index has the change. Returns the change's sequence number."""
+    from techbridge.matching.tasks import suggestions_refresh_task
+
+    sequence = search_change_record(listing=listing)
+    suggestions_refresh_task.enqueue(listing.pk, True, sequence)
+    return sequence
 
 
-def all_documents(batch_size: int = 500) -> Iterator[Document]:
-    for listing in searchable_listings().order_by("pk").iterator(chunk_size=batch_size):
-        yield from listing_documents(listing)
+def organisation_search_changed(organisation: Organisation) -> int:
+    """Record that every listing of ``organisation`` changes what search shows."""
+    return search_change_record(organisation=organisation)
 
 
 def index_rebuild() -> int:
-    """Rebuild the whole index from the database; switches atomically when complete."""
-    return search_index().rebuild(all_documents())
+    """Rebuild this node's index from a snapshot of the database (switches atomically when
+    complete) positioned in the change log; returns the number of documents."""
+    return Follower(search_index(), DatabaseChangeLog()).bootstrap()
 
 
-def enqueue_listing_reindex(listing: Listing) -> None:
-    from techbridge.matching.tasks import listing_reindex_task
+def index_catch_up() -> int:
+    """Apply every change committed so far to this node's index, here and now; returns how
+    many changes were applied. Safe beside a running follower (the index has one writer at a
+    time, and applying a change twice is harmless)."""
+    from techbridge.matching.follower import follower_lock
 
-    listing_reindex_task.enqueue(listing.pk)
+    with follower_lock(wait=CATCH_UP_WAIT_SECONDS) as held:
+        if held:
+            return Follower(search_index(), DatabaseChangeLog()).catch_up()
+    return 0
+
+
+def index_wait_for(sequence: int, timeout: float = CATCH_UP_WAIT_SECONDS) -> bool:
+    """Wait until this node's index has applied ``sequence`` (applying the log here if no
+    follower holds the index); returns whether it has."""
+    deadline = time.monotonic() + timeout
+    while True:
+        position = search_index().checkpoint()
+        if position is not None and position >= sequence:
+            return True
+        if time.monotonic() >= deadline:
+            return False
+        from techbridge.matching.follower import follower_lock
+
+        with follower_lock(wait=0) as held:
+            if held:
+                Follower(search_index(), DatabaseChangeLog()).catch_up()
+                continue
+        time.sleep(0.05)

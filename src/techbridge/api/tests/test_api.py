@@ -184,7 +184,7 @@ def test_integrator_creates_submits_and_an_administrator_publishes_over_the_api(
     reviewer: User,
     hk_university: Organisation,
 ) -> None:
-    from techbridge.matching.upkeep import listing_reindex
+    from techbridge.matching.upkeep import index_catch_up
 
     body = {
         "kind": "offer",
@@ -204,7 +204,7 @@ def test_integrator_creates_submits_and_an_administrator_publishes_over_the_api(
     published = client.post(f"/api/v1/listings/{reference}/publish", headers=_bearer(reviewer))
     assert published.json()["status"] == "published"
 
-    listing_reindex(Listing.objects.get(reference=reference).pk)
+    index_catch_up()
     found = client.get("/api/v1/search", {"q": "超声 肿瘤"}).json()
     assert [hit["listing"]["reference"] for hit in found["results"]] == [reference]
 

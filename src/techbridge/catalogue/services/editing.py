@@ -33,7 +33,7 @@ from techbridge.catalogue.services.references import next_listing_reference
 from techbridge.catalogue.services.snapshot import listing_snapshot, snapshot_diff
 from techbridge.core.errors import PermissionDenied, ServiceValidationError
 from techbridge.core.scripts import to_simplified, to_traditional_hk
-from techbridge.matching.upkeep import enqueue_listing_reindex
+from techbridge.matching.upkeep import listing_search_changed
 from techbridge.programme.models import CooperationArea
 
 __all__ = ["IPRightInput", "ListingInput", "TextInput", "listing_create", "listing_update"]
@@ -107,7 +107,7 @@ def listing_update(*, actor: Any, listing: Listing, data: ListingInput) -> Listi
         if changes:
             record_listing_event(locked, actor, ListingEvent.Verb.UPDATED, changes)
             if locked.status in SEARCHABLE_STATUSES:
-                enqueue_listing_reindex(locked)
+                listing_search_changed(locked)
     return locked
 
 

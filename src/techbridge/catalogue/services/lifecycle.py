@@ -19,7 +19,7 @@ from techbridge.catalogue.permissions import can_edit_for, is_platform_admin
 from techbridge.catalogue.search import SEARCHABLE_STATUSES
 from techbridge.catalogue.services.events import record_listing_event
 from techbridge.core.errors import PermissionDenied, ServiceValidationError
-from techbridge.matching.upkeep import enqueue_listing_reindex
+from techbridge.matching.upkeep import listing_search_changed
 
 
 def _locked(listing: Listing) -> Listing:
@@ -54,7 +54,7 @@ def _move(
     listing.save()
     record_listing_event(listing, actor, verb, changes)
     if was_searchable or new_status in SEARCHABLE_STATUSES:
-        enqueue_listing_reindex(listing)
+        listing_search_changed(listing)
     return listing
 
 

@@ -14,6 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from techbridge.config.settings.environment import env_bool, env_int, env_list, env_str
+from techbridge.config.settings.storage import storages_from_environment
 
 SRC_DIR = Path(__file__).resolve().parents[3]
 BASE_DIR = SRC_DIR.parent
@@ -38,6 +39,7 @@ CSRF_TRUSTED_ORIGINS = env_list("TECHBRIDGE_CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     # First, so that its admin templates (language switcher) override the defaults.
     "techbridge.core",
+    "techbridge.files",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -160,10 +162,16 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 TECHBRIDGE_MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640
+# Uploads (alias "default") and deal documents (alias "private") go through STORAGES: in the
+# shared database unless TECHBRIDGE_STORAGE=s3 (see techbridge/config/settings/storage.py), so
+# any node serves any document. Nothing is served from MEDIA_URL: downloads go through views
+# that authorise the reader.
+STORAGES = storages_from_environment()
 MEDIA_ROOT = VAR_DIR / "uploads"
-# Deal documents: outside every URL space; streamed only by the authorising download view.
+# Where earlier versions kept deal documents on the node's disk; the files app's migration
+# copies what it finds there into the database storage.
 PRIVATE_UPLOAD_ROOT = VAR_DIR / "private"
-MEDIA_URL = "/media/"  # never served directly: downloads go through an authorising view
+MEDIA_URL = "/media/"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
@@ -184,6 +192,13 @@ USE_TZ = True
 
 # --- Search ------------------------------------------------------------------------------
 SEARCH_INDEX_DIR = Path(env_str("TECHBRIDGE_INDEX_DIR", str(VAR_DIR / "index")))
+# A node whose follower has not been heard from for this long no longer holds back the pruning
+# of the search change log; when it returns, it rebuilds its index from a snapshot.
+TECHBRIDGE_INDEX_NODE_SILENCE = env_int("TECHBRIDGE_INDEX_NODE_SILENCE", 24 * 60 * 60)
+# /readyz answers 503 while this node's index is more than this many changes, or this many
+# seconds, behind the change log (a load balancer then sends it no traffic).
+TECHBRIDGE_READY_MAX_LAG_CHANGES = env_int("TECHBRIDGE_READY_MAX_LAG_CHANGES", 500)
+TECHBRIDGE_READY_MAX_LAG_SECONDS = env_int("TECHBRIDGE_READY_MAX_LAG_SECONDS", 10)
 
 # --- Background tasks -------------------------------------------------------------------------
 TASKS = {

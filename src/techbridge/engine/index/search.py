@@ -63,9 +63,15 @@ def filter_clauses(
 
 
 def build(schema: tantivy.Schema, query: Query, concepts: list[Concept]) -> tantivy.Query:
-    """Text query AND filters; with no text, every document passing the filters."""
+    """Text query AND filters, minus excluded ids; with no text, every document passing the
+    filters."""
     scoring = text_query(schema, concepts)
     clauses = filter_clauses(schema, query.filters, query.trl_range)
+    if query.exclude:
+        excluded = Q.term_set_query(schema, "id", sorted(query.exclude))
+        clauses.append((Occur.MustNot, excluded))
+        if scoring is None:
+            clauses.append((Occur.Must, Q.all_query()))
     if scoring is None:
         if not clauses:
             return Q.all_query()

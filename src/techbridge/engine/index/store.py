@@ -5,6 +5,13 @@ a tantivy index. tantivy commits are atomic (a new ``meta.json`` is written then
 process killed mid-commit leaves the previous commit readable. A rebuild writes a complete new
 generation and only then replaces ``CURRENT`` (write-then-rename), so readers never see a
 half-built index and a crash during rebuild leaves the old one live.
+
+A replica of an external change log keeps its high-water mark (the last log sequence applied)
+in ``gen-N/CHECKPOINT``, written after the tantivy commit it describes: a crash between the two
+leaves the older mark, so the changes after it are applied again, which a caller whose changes
+are idempotent (re-read the record, replace its documents) can always afford. A rebuild writes
+the snapshot's mark into the new generation before switching, and an index replaced after an
+upgrade starts without one.
 """
 
 from __future__ import annotations
@@ -30,6 +37,7 @@ from techbridge.engine.index.schema import (
 from techbridge.engine.text.analyzer import Analyzer, default_analyzer
 
 _CURRENT = "CURRENT"
+_CHECKPOINT = "CHECKPOINT"
 WRITER_WAIT_SECONDS = 30.0
 
 
@@ -177,23 +185,40 @@ class Store:
             count += 1
         return count
 
-    def commit(self) -> None:
-        """Publish pending changes atomically and make them visible to searches."""
+    def commit(self, checkpoint: int | None = None) -> None:
+        """Publish pending changes atomically and make them visible to searches; then record
+        ``checkpoint`` (when given) as the change-log position they bring the index to."""
         if self._writer is not None:
             self._writer.commit()
             # Release the lock so that other processes (more workers, a command) can write.
             self._writer.wait_merging_threads()
             self._writer = None
+        if checkpoint is not None:
+            self._write_checkpoint(self._generation, checkpoint)
         self.index.reload()
         self._seen = self._stamps()
+
+    def checkpoint(self) -> int | None:
+        """The change-log position of the live generation, or None if it has none."""
+        self.follow()
+        try:
+            text = (self._gen_dir(self._generation) / _CHECKPOINT).read_text("utf-8")
+        except FileNotFoundError:
+            return None
+        return int(json.loads(text)["sequence"])
+
+    def _write_checkpoint(self, generation: int, checkpoint: int) -> None:
+        path = self._gen_dir(generation) / _CHECKPOINT
+        _write_atomic(path, json.dumps({"sequence": int(checkpoint)}))
 
     def rollback(self) -> None:
         """Drop pending changes."""
         if self._writer is not None:
             self._writer.rollback()
 
-    def rebuild(self, documents: Iterable[Document]) -> int:
-        """Build a fresh generation from ``documents`` and switch to it atomically."""
+    def rebuild(self, documents: Iterable[Document], checkpoint: int | None = None) -> int:
+        """Build a fresh generation from ``documents`` and switch to it atomically, with
+        ``checkpoint`` as its change-log position."""
         self.close()
         self.follow()  # never reuse the number of a generation another process made live
         generation = self._new_generation(self._generation + 1)
@@ -205,6 +230,8 @@ class Store:
             count += 1
         writer.commit()
         writer.wait_merging_threads()
+        if checkpoint is not None:
+            self._write_checkpoint(generation, checkpoint)
         meta = {"generation": generation, "version": SCHEMA_VERSION}
         _write_atomic(self.path / _CURRENT, json.dumps(meta))
         old = self._gen_dir(self._generation)

@@ -1,5 +1,6 @@
-"""The index follows the catalogue: enqueued in the same transaction, rebuilt on demand,
-searched across languages, and never matching text above the reader's tier."""
+"""The index follows the catalogue: each change logged in its own transaction, applied by the
+node's follower, rebuilt on demand, searched across languages, and never matching text above
+the reader's tier."""
 
 from __future__ import annotations
 
@@ -21,12 +22,13 @@ from techbridge.catalogue.services import (
 )
 from techbridge.catalogue.tests.factories import create_offer, need_input_zh_hans
 from techbridge.matching.index import search_index
+from techbridge.matching.models import SearchChange
 from techbridge.matching.selectors import listing_search
-from techbridge.matching.upkeep import listing_reindex
+from techbridge.matching.upkeep import index_catch_up, index_rebuild
 
 pytestmark = pytest.mark.django_db
 
-TASK = "techbridge.matching.tasks.listing_reindex_task"
+TASK = "techbridge.matching.tasks.suggestions_refresh_task"
 
 
 def _published_offer(officer: User, reviewer: User, owner: Organisation) -> Listing:
@@ -35,23 +37,23 @@ def _published_offer(officer: User, reviewer: User, owner: Organisation) -> List
     return listing_publish(actor=reviewer, listing=listing)
 
 
-def _run_pending_index_tasks() -> list[str]:
-    outcomes = []
-    for run in DBTaskResult.objects.filter(task_path=TASK, status="READY").order_by("enqueued_at"):
-        outcomes.append(listing_reindex(*run.args_kwargs["args"]))
-    return outcomes
+def _logged() -> list[tuple[int | None, int | None]]:
+    return list(SearchChange.objects.values_list("listing_id", "organisation_id"))
 
 
-def test_publication_enqueues_reindex_in_its_transaction(
+def test_publication_is_logged_in_its_transaction(
     officer: User, reviewer: User, hk_university: Organisation
 ) -> None:
     listing = create_offer(officer, hk_university)
     listing_submit_for_review(actor=officer, listing=listing)
-    assert not DBTaskResult.objects.filter(task_path=TASK).exists()  # drafts are not indexed
+    assert _logged() == []  # drafts are not searchable
+    assert not DBTaskResult.objects.filter(task_path=TASK).exists()
 
     listing_publish(actor=reviewer, listing=listing)
+    change = SearchChange.objects.get()
+    assert change.listing_id == listing.pk
     runs = DBTaskResult.objects.filter(task_path=TASK)
-    assert [run.args_kwargs["args"] for run in runs] == [[listing.pk]]
+    assert [run.args_kwargs["args"] for run in runs] == [[listing.pk, True, change.sequence]]
 
 
 def test_rolled_back_change_leaves_no_task(
@@ -68,14 +70,17 @@ def test_rolled_back_change_leaves_no_task(
         raise Crash
     listing.refresh_from_db()
     assert listing.status == "review"
+    assert _logged() == []
     assert not DBTaskResult.objects.filter(task_path=TASK).exists()
 
 
 def test_simplified_need_finds_english_offer_and_hold_removes_it(
     search_index_dir: Path, officer: User, reviewer: User, hk_university: Organisation
 ) -> None:
+    index_rebuild()  # the node's index, current with an empty catalogue
     listing = _published_offer(officer, reviewer, hk_university)
-    assert _run_pending_index_tasks() == ["indexed"]
+    assert listing_search(None, "超声 肿瘤 成像").hits == []  # not applied yet
+    assert index_catch_up() == 1
 
     result = listing_search(None, "超声 肿瘤 成像", explain=True)
     assert [hit.listing.pk for hit in result.hits] == [listing.pk]
@@ -83,8 +88,11 @@ def test_simplified_need_finds_english_offer_and_hold_removes_it(
     assert translated & {"超声", "肿瘤", "成像"}
 
     listing_put_on_hold(actor=officer, listing=listing)
-    assert _run_pending_index_tasks()[-1] == "removed"
+    # Left out at once, before the follower applies the change: the database says so.
     assert listing_search(None, "ultrasound").hits == []
+    assert index_catch_up() == 1
+    assert listing_search(None, "ultrasound").hits == []
+    assert search_index().stats().documents == 0
 
 
 def test_confidential_text_matches_only_at_its_tier(
@@ -97,7 +105,7 @@ def test_confidential_text_matches_only_at_its_tier(
     # The offer's description ("beamforming ... sparse array") is confidential detail,
     # visible to registered users (the default detail tier), not to the public.
     listing = _published_offer(officer, reviewer, hk_university)
-    _run_pending_index_tasks()
+    index_catch_up()
 
     assert listing_search(None, "beamforming").hits == []
     assert listing_search(None, "beamforming", facets=["kind"]).facets["kind"] == {}
@@ -119,7 +127,7 @@ def test_reindex_command_rebuilds_from_the_database(
     need = listing_create(actor=outsider, data=need_input_zh_hans(cq_enterprise))
     listing_submit_for_review(actor=outsider, listing=need)
     listing_publish(actor=reviewer, listing=need)
-    assert search_index().stats().documents == 0  # tasks not run yet
+    assert search_index().stats().documents == 0  # no follower has run
 
     out = StringIO()
     call_command("reindex", stdout=out)
@@ -135,7 +143,8 @@ def test_index_of_an_earlier_format_is_replaced_and_rebuilt(
     search_index_dir: Path, officer: User, reviewer: User, hk_university: Organisation
 ) -> None:
     """After an upgrade that changes the index format, the first search finds an empty index
-    in the new format (never an error) and a rebuild from the database is queued."""
+    in the new format (never an error), without a checkpoint, which the follower rebuilds
+    from a snapshot of the database."""
     import json
 
     from techbridge.engine.index.schema import SCHEMA_VERSION
@@ -147,11 +156,11 @@ def test_index_of_an_earlier_format_is_replaced_and_rebuilt(
     current = search_index_dir / "CURRENT"
     meta = json.loads(current.read_text("utf-8"))
     current.write_text(json.dumps({**meta, "version": SCHEMA_VERSION - 1}), "utf-8")
-    rebuilds = DBTaskResult.objects.filter(task_path="techbridge.matching.tasks.index_rebuild_task")
 
     assert not listing_search(None, "ultrasound").hits
     assert json.loads(current.read_text("utf-8"))["version"] == SCHEMA_VERSION
-    assert rebuilds.count() == 1
+    assert search_index().checkpoint() is None
 
-    call_command("reindex", stdout=StringIO())  # what the queued task runs
+    index_catch_up()  # what the node's follower does
+    assert search_index().checkpoint() == SearchChange.objects.get().sequence
     assert [hit.listing.pk for hit in listing_search(None, "ultrasound").hits] == [offer.pk]

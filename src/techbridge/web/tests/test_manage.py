@@ -15,7 +15,7 @@ from techbridge.accounts.models import Organisation, User
 from techbridge.accounts.tests.sessions import log_in_verified
 from techbridge.catalogue.models import Listing, ListingEvent
 from techbridge.matching.selectors import listing_search
-from techbridge.matching.upkeep import listing_reindex
+from techbridge.matching.upkeep import index_catch_up
 
 pytestmark = pytest.mark.django_db
 
@@ -91,7 +91,7 @@ def test_create_submit_publish_then_found_in_english(
     listing.refresh_from_db()
     assert listing.status == "published"
 
-    listing_reindex(listing.pk)
+    index_catch_up()
     assert [hit.listing for hit in listing_search(None, "lithium battery recycling").hits] == [
         listing
     ]

@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import signal
 import threading
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from techbridge.matching.follower import run_follower
+
 
 class Command(BaseCommand):
-    help = "Apply the search change log to this node's index replica, continuously."
+    help = (
+        "Apply the search change log to this node's index replica, continuously (or once with "
+        "--once). Only one follower per index directory runs; another waits as a standby."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--once", action="store_true", help="Catch up once and exit.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        threading.Event().wait(0 if options["once"] else None)
+        stop = threading.Event()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(sig, lambda *_: stop.set())
+        run_follower(stop, once=options["once"])
