@@ -3,10 +3,8 @@ obligations, consents to share personal data, and idempotency keys."""
 
 from __future__ import annotations
 
-import os
-
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import Storage
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -14,27 +12,17 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from techbridge.catalogue.choices import Currency
+from techbridge.files.aliases import AliasedStorage
 from techbridge.pipeline.choices import DealType, DocumentPurpose, LicenceExclusivity, NDAKind
 
-
-class PrivateStorage(FileSystemStorage):
-    """Deal documents live outside every URL space and are only ever streamed by the
-    authorising download view. The location follows the setting (tests move it)."""
-
-    @property
-    def base_location(self) -> str:
-        return str(settings.PRIVATE_UPLOAD_ROOT)
-
-    @property
-    def location(self) -> str:
-        return os.path.abspath(self.base_location)
+_private_storage = AliasedStorage("private")
 
 
-_private_storage = PrivateStorage()
-
-
-def private_storage() -> PrivateStorage:
-    return _private_storage
+def private_storage() -> Storage:
+    """Deal documents' storage: the ``private`` alias of ``STORAGES`` (the shared database
+    unless configured otherwise), never served from a URL, only streamed by the authorising
+    download view."""
+    return _private_storage  # type: ignore[return-value]  # a lazy proxy of a Storage
 
 
 class NDATemplate(models.Model):

@@ -4,11 +4,13 @@ details. Each write appends its audit event in the same transaction; so does eac
 from __future__ import annotations
 
 import hashlib
+import logging
 import zipfile
 from typing import Any
 
 import filetype
 from django.conf import settings
+from django.core.files.base import File
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -31,6 +33,8 @@ ALLOWED_TYPES = {
     "image/webp": "webp",
 }
 SNIFF_BYTES = 8192
+
+logger = logging.getLogger(__name__)
 
 
 def _party(actor: Any, deal: Deal) -> tuple[Deal, int]:
@@ -167,35 +171,52 @@ def _document_store(
             size=upload.size or 0,
             sha256=sha256,
         )
-        # Stored under a name of our own: the user's name is only shown, never a path.
+        # Stored under a name of our own: the user's name is only shown, never a path. With the
+        # database storage the content is written in this transaction and commits or rolls
+        # back with the record and its event.
         document.file.save(f"{sha256[:16]}.{ALLOWED_TYPES[content_type]}", upload, save=False)
         try:
-            document.save()
-            event_append(
-                current,
-                actor=actor,
-                organisation_id=organisation_id,
-                verb="document_uploaded",
-                after={"document": document.pk, "name": name, "sha256": document.sha256},
-            )
+            # A savepoint, so that after a failed write the connection can still run the
+            # clean-up below (PostgreSQL refuses every statement in a failed transaction).
+            with transaction.atomic():
+                document.save()
+                event_append(
+                    current,
+                    actor=actor,
+                    organisation_id=organisation_id,
+                    verb="document_uploaded",
+                    after={"document": document.pk, "name": name, "sha256": document.sha256},
+                )
         except Exception:
+            # An object store does not roll back with the database: remove what was sent.
             document.file.delete(save=False)
             raise
         return document
 
 
-def deal_document_download(*, actor: Any, document: DealDocument) -> DealDocument:
-    """Authorise one download and record it (who, which file, when)."""
+def deal_document_download(*, actor: Any, document: DealDocument) -> File:
+    """Authorise one download, open the file, then record the download (who, which file,
+    when) and return the open file. A file that cannot be opened raises FileNotFoundError
+    and nothing is recorded: a download is recorded only when there is something to send."""
     with transaction.atomic():
         current, organisation_id = _party(actor, document.deal)
-        event_append(
-            current,
-            actor=actor,
-            organisation_id=organisation_id,
-            verb="document_downloaded",
-            after={"document": document.pk, "sha256": document.sha256},
-        )
-    return document
+        try:
+            content = document.file.open("rb")
+        except FileNotFoundError:
+            logger.error("Deal document %s (%s) has no stored content.", document.pk, document.file)
+            raise
+        try:
+            event_append(
+                current,
+                actor=actor,
+                organisation_id=organisation_id,
+                verb="document_downloaded",
+                after={"document": document.pk, "sha256": document.sha256},
+            )
+        except BaseException:
+            content.close()
+            raise
+    return content
 
 
 def contact_consent_give(

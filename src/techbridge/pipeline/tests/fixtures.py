@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.files.storage import Storage
 
 from techbridge.accounts.choices import MembershipRole
 from techbridge.accounts.models import Organisation, User
@@ -17,7 +17,10 @@ from techbridge.catalogue.models import Listing
 from techbridge.catalogue.services import listing_create, listing_publish, listing_submit_for_review
 from techbridge.catalogue.tests.factories import offer_input
 from techbridge.catalogue.tests.published import CANARY
+from techbridge.config.settings.storage import database_storages
+from techbridge.files.tests.helpers import stored_names
 from techbridge.pipeline.models import Deal
+from techbridge.pipeline.models.records import private_storage
 from techbridge.pipeline.services import (
     AgreementInput,
     agreement_record,
@@ -33,14 +36,21 @@ def publish(actor: User, reviewer: User, listing: Listing) -> Listing:
 
 
 @pytest.fixture
-def private_uploads(tmp_path: Path, settings: Any) -> Path:
-    settings.PRIVATE_UPLOAD_ROOT = tmp_path / "private"
-    return settings.PRIVATE_UPLOAD_ROOT
+def private_uploads(settings: Any) -> Storage:
+    """The deal documents' storage, in the test database whatever the environment chose (so
+    no test reaches an object store by accident), empty at the start; what a test stores is
+    rolled back with its transaction."""
+    settings.STORAGES = database_storages()
+    storage = private_storage()
+    # The files app's migration may have copied a developer's var/private into the database.
+    for name in stored_names(storage):
+        storage.delete(name)
+    return storage
 
 
 @pytest.fixture
 def nda_offer(
-    officer: User, reviewer: User, hk_university: Organisation, private_uploads: Path
+    officer: User, reviewer: User, hk_university: Organisation, private_uploads: Storage
 ) -> Listing:
     """A Hong Kong offer whose confidential detail (with the canary) is for NDA parties only."""
     english = offer_input(hk_university).texts["en"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -245,10 +244,8 @@ def test_matrix(
     outsider: User,
     reviewer: User,
     hk_university: Organisation,
-    tmp_path: Path,
-    settings: Any,
+    private_uploads: Any,
 ) -> None:
-    settings.PRIVATE_UPLOAD_ROOT = tmp_path / "private"
     user = _user_for(role, officer, outsider, reviewer)
     if user is not None and role == "staff":
         log_in_verified(client, user)

@@ -14,6 +14,7 @@ from django.utils import translation
 from techbridge.accounts.models import Organisation, User
 from techbridge.catalogue.models import ConfidentialView, Listing
 from techbridge.catalogue.tests.published import CANARY
+from techbridge.files.tests.helpers import stored_names
 from techbridge.pipeline.models import Deal, DealDocument, DealEvent
 from techbridge.pipeline.services import deal_advance, deal_express_interest, nda_confirm
 
@@ -140,7 +141,7 @@ def test_documents_are_checked_by_content_stored_privately_and_downloads_recorde
         response.content.decode()
     )
     assert not DealDocument.objects.exists()
-    assert not [path for path in private_uploads.rglob("*") if path.is_file()]
+    assert stored_names(private_uploads) == []
 
     pdf = SimpleUploadedFile("../../etc/terms.pdf", b"%PDF-1.4\n%%EOF\n", content_type="text/plain")
     client.post(url("web:deal_act", deal.pk, "document"), {"file": pdf, "purpose": "diligence"})
@@ -150,7 +151,10 @@ def test_documents_are_checked_by_content_stored_privately_and_downloads_recorde
         "application/pdf",
         15,
     )
-    assert document.file.path.startswith(str(private_uploads))
+    # Kept by the private storage under a name of our own, never the one the browser sent.
+    stored = document.file.name or ""
+    assert stored_names(private_uploads) == [stored]
+    assert stored.startswith("deals/") and stored.endswith(".pdf")
 
     owner = Client()
     owner.force_login(officer)

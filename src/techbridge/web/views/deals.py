@@ -351,9 +351,14 @@ def deal_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 def deal_document(request: HttpRequest, pk: int, document_pk: int) -> FileResponse:
     deal, _role = _party_deal(request, pk)
     document = get_object_or_404(DealDocument, pk=document_pk, deal=deal)
-    deal_document_download(actor=request.user, document=document)
+    try:
+        content = deal_document_download(actor=request.user, document=document)
+    except FileNotFoundError as missing:
+        # The record outlived its content (a lost object, a restore without the files):
+        # nothing to send, and the service recorded no download.
+        raise Http404 from missing
     response = FileResponse(
-        document.file.open("rb"),
+        content,
         as_attachment=True,
         filename=document.name,
         content_type=document.content_type,
