@@ -32,6 +32,7 @@ setup: install
 	$(BIN)/python manage.py load_demo_deals
 	$(BIN)/python manage.py load_demo_programme
 	$(BIN)/python manage.py ensure_demo_admin
+	$(BIN)/python manage.py index_follower --once
 
 run: setup
 	$(BIN)/python manage.py rundev $(HOST):$(PORT)

@@ -30,7 +30,7 @@ def free_port(low: int = 8300, high: int = 8399) -> int:
     raise RuntimeError(f"no free port in {low}-{high}")
 
 
-def database_url(settings_db: dict[str, Any]) -> str:
+def database_url(settings_db: Any) -> str:
     """The URL of the database Django is using now (the test database in tests)."""
     if settings_db["ENGINE"].endswith("sqlite3"):
         return f"sqlite:///{settings_db['NAME']}"
