@@ -19,13 +19,21 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[4]
 
 
+_handed_out: set[int] = set()
+
+
 def free_port(low: int = 8300, high: int = 8399) -> int:
+    """A port nobody listens on, never the same twice in one process (a server started a
+    moment ago may not be listening yet)."""
     for port in range(low, high):
+        if port in _handed_out:
+            continue
         with socket.socket() as probe:
             try:
                 probe.bind(("127.0.0.1", port))
             except OSError:
                 continue
+            _handed_out.add(port)
             return port
     raise RuntimeError(f"no free port in {low}-{high}")
 

@@ -35,7 +35,7 @@ from techbridge.matching.changelog import all_documents
 from techbridge.matching.tests.nodes import Node, database_url, wait_until
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"),
         reason="several nodes share PostgreSQL (run with DATABASE_URL=postgres://…)",
