@@ -123,7 +123,7 @@ def test_detect_language(text: str, language: str) -> None:
 
 def test_import_loads_no_django() -> None:
     code = (
-        "import sys, techbridge.engine, techbridge.engine.cli;"
+        "import sys, techbridge.engine, techbridge.engine.cli, techbridge.engine.replica;"
         "print(sorted(m for m in sys.modules if m == 'django' or m.startswith('django.')))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
