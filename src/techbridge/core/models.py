@@ -130,3 +130,77 @@ class ProcessHeartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.role} {self.name}"
+
+
+class RateCounter(models.Model):
+    """Hits counted in one rate-limit window for one key (an API client, an account lock).
+
+    Used when no Redis cache is configured. Each hit is one ``INSERT … ON CONFLICT DO UPDATE``
+    statement, so concurrent hits from any number of processes are never lost (Django's
+    database cache implements ``incr`` as a read followed by a write). Expired rows are
+    deleted by a periodic task.
+    """
+
+    key = models.CharField(_("key"), max_length=200, primary_key=True)
+    hits = models.PositiveIntegerField(_("hits"), default=0)
+    # Seconds since the epoch: compared inside the upsert without per-database date handling.
+    window_ends = models.FloatField(_("window ends"), db_index=True)
+
+    class Meta:
+        verbose_name = _("rate counter")
+        verbose_name_plural = _("rate counters")
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.hits}"
+
+
+class PeriodicTaskSchedule(models.Model):
+    """When a periodic task is next due; the row every scheduler competes for.
+
+    A scheduler enqueues a run only if it moves ``next_due_at`` forward with a conditional
+    update in the enqueue's own transaction; a second scheduler's update then matches no row,
+    so each due run is enqueued once however many schedulers run.
+    """
+
+    task_path = models.CharField(_("task"), max_length=200, unique=True)
+    next_due_at = models.DateTimeField(_("next due"))
+    last_enqueued_at = models.DateTimeField(_("last enqueued"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("periodic task schedule")
+        verbose_name_plural = _("periodic task schedules")
+
+    def __str__(self) -> str:
+        return self.task_path
+
+
+class TaskRecovery(models.Model):
+    """A task run abandoned by a worker that died, and the retry enqueued for it.
+
+    ``retry`` is empty when no retry was enqueued: the abandoned run was itself a retry (a
+    task that kills its worker is not retried for ever) or the same task was already waiting.
+    """
+
+    orphan = models.OneToOneField(
+        "django_tasks_database.DBTaskResult",
+        verbose_name=_("abandoned run"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    retry = models.OneToOneField(
+        "django_tasks_database.DBTaskResult",
+        verbose_name=_("retry"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    worker_id = models.CharField(_("worker"), max_length=64, blank=True)
+    recovered_at = models.DateTimeField(_("recovered"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("task recovery")
+        verbose_name_plural = _("task recoveries")
+
+    def __str__(self) -> str:
+        return f"{self.orphan_id} → {self.retry_id}"

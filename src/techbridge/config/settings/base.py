@@ -208,6 +208,23 @@ TASKS = {
     }
 }
 
+# Background processes (task workers, schedulers, index followers) write a heartbeat row every
+# TECHBRIDGE_HEARTBEAT_SECONDS. One silent for TECHBRIDGE_HEARTBEAT_TIMEOUT seconds counts as
+# dead: the tasks its worker was running are marked failed and retried once, and readiness no
+# longer counts it. Rows silent for TECHBRIDGE_HEARTBEAT_FORGET_AFTER seconds are deleted.
+TECHBRIDGE_HEARTBEAT_SECONDS = env_int("TECHBRIDGE_HEARTBEAT_SECONDS", 5)
+TECHBRIDGE_HEARTBEAT_TIMEOUT = env_int("TECHBRIDGE_HEARTBEAT_TIMEOUT", 60)
+TECHBRIDGE_HEARTBEAT_FORGET_AFTER = env_int("TECHBRIDGE_HEARTBEAT_FORGET_AFTER", 24 * 60 * 60)
+if TECHBRIDGE_HEARTBEAT_TIMEOUT < 2 * TECHBRIDGE_HEARTBEAT_SECONDS:
+    # A live worker would be declared dead between two beats and its tasks run twice.
+    raise ImproperlyConfigured(
+        "TECHBRIDGE_HEARTBEAT_TIMEOUT must be at least twice TECHBRIDGE_HEARTBEAT_SECONDS."
+    )
+# How often each worker looks for tasks abandoned by dead workers.
+TECHBRIDGE_TASK_RECOVERY_SECONDS = env_int("TECHBRIDGE_TASK_RECOVERY_SECONDS", 30)
+# Finished task results (successful or failed) are deleted after this many days.
+TECHBRIDGE_TASK_RESULT_DAYS = env_int("TECHBRIDGE_TASK_RESULT_DAYS", 14)
+
 # --- Mail -------------------------------------------------------------------------------------
 EMAIL_BACKEND = env_str(
     "TECHBRIDGE_EMAIL_BACKEND",

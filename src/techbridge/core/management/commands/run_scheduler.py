@@ -1,26 +1,65 @@
-"""Enqueue periodic tasks when they are due (runs beside ``db_worker``)."""
+"""Enqueue periodic tasks when they are due (runs beside ``db_worker``; any number may run)."""
 
 from __future__ import annotations
 
-import time
+import logging
+import signal
+import threading
+from types import FrameType
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
+from django.db import close_old_connections, connection
 
+from techbridge.core.heartbeats import HeartbeatThread, process_name
+from techbridge.core.models import ProcessHeartbeat
 from techbridge.core.schedule import enqueue_due_periodic_tasks
+
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
-    help = "Enqueue due periodic tasks (listing expiry and notices) every minute."
+    help = "Enqueue due periodic tasks (listing expiry, notices, housekeeping) every minute."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--once", action="store_true", help="Check once and exit.")
         parser.add_argument("--interval", type=float, default=60.0, help="Seconds between checks.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        while True:
-            for path in enqueue_due_periodic_tasks():
-                self.stdout.write(f"enqueued {path}")
-            if options["once"]:
-                return
-            time.sleep(options["interval"])
+        stop = threading.Event()
+        if not options["once"]:
+            _stop_on_signals(stop)
+        heartbeat = HeartbeatThread(ProcessHeartbeat.Role.SCHEDULER, process_name("scheduler"))
+        heartbeat.start()
+        try:
+            while not stop.is_set():
+                self._tick()
+                if options["once"]:
+                    return
+                stop.wait(options["interval"])
+        finally:
+            heartbeat.stop()
+            connection.close()
+
+    def _tick(self) -> None:
+        close_old_connections()
+        try:
+            enqueued = enqueue_due_periodic_tasks()
+        except Exception:
+            # A locked SQLite file or a database restart: the next tick tries again.
+            logger.exception("scheduler: checking the periodic tasks failed")
+            connection.close()
+            return
+        for path in enqueued:
+            self.stdout.write(f"enqueued {path}")
+
+
+def _stop_on_signals(stop: threading.Event) -> None:
+    """SIGTERM and SIGINT end the loop after the current check, so the heartbeat row is
+    deleted and no transaction is cut short."""
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        stop.set()
+
+    signal.signal(signal.SIGTERM, handler)
+    signal.signal(signal.SIGINT, handler)
