@@ -2,6 +2,10 @@
 
 After ``limit`` attempts inside ``window``, the next one is refused until the oldest attempt
 leaves the window; the caller reports the wait as ``Retry-After``.
+
+An attempt is checked and recorded in one step (:func:`attempt`), before the password is
+checked or the mail sent, with concurrent attempts for one account waiting for each other:
+checked first and recorded later, a burst of parallel guesses would all pass the check.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from datetime import datetime, timedelta
 from django.utils import timezone
 
 from techbridge.accounts.models import AccessAttempt
+from techbridge.core import ratelimit
 
 
 @dataclass(frozen=True)
@@ -46,8 +51,19 @@ def retry_after(limit: Limit, email: str, now: datetime | None = None) -> int | 
     return max(1, int((oldest_counted + limit.window - now).total_seconds()) + 1)
 
 
-def record(limit: Limit, email: str, ip_address: str | None) -> None:
-    AccessAttempt.objects.create(kind=limit.kind, key=account_key(email), ip_address=ip_address)
+def attempt(
+    limit: Limit, email: str, ip_address: str | None, now: datetime | None = None
+) -> int | None:
+    """Record an attempt unless the limit is reached: None when recorded (go ahead), else the
+    seconds to wait (refused, and not recorded)."""
+    key = account_key(email)
+    with ratelimit.exclusive(f"{limit.kind}:{key}"):
+        wait = retry_after(limit, email, now)
+        if wait is None:
+            AccessAttempt.objects.create(
+                kind=limit.kind, key=key, ip_address=ip_address, at=now or timezone.now()
+            )
+        return wait
 
 
 def clear(limit: Limit, email: str) -> None:

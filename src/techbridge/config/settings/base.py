@@ -7,6 +7,7 @@ and usually ``DATABASE_URL`` (see README.md).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -263,14 +264,44 @@ LISTING_VALIDITY_DAYS = 365
 LISTING_MAX_AGE_DAYS = 730
 LISTING_EXPIRY_NOTICE_DAYS = 14
 
-# --- REST API ---------------------------------------------------------------------------------
-# Throttle counters live in the database cache so that the limits hold across web processes.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "techbridge_cache",
+# --- Cache and rate limits -----------------------------------------------------------------
+# REDIS_URL (e.g. redis://cache.internal:6379/0) puts the cache on Redis, shared by every node,
+# and with it the API rate-limit counters (see techbridge.core.ratelimit). Without it the cache
+# is a database table, sized deliberately: Django's default of 300 entries would start culling
+# (evicting live entries) as soon as a few hundred clients are active. It holds up to 100 000
+# entries; when full, expired entries go first, then a tenth of the rest (CULL_FREQUENCY 10,
+# instead of the default third). Rate-limit counters are never in that table: without Redis
+# they are core.RateCounter rows, incremented atomically and deleted only once expired.
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env_str("TECHBRIDGE_CACHE_PREFIX", "techbridge"),
+            # A stalled Redis fails a request after two seconds instead of holding a worker.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
     }
-}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "techbridge_cache",
+            "OPTIONS": {"MAX_ENTRIES": 100_000, "CULL_FREQUENCY": 10},
+        }
+    }
+
+
+def _api_rate(name: str, default: str) -> str:
+    """An API rate as DRF reads it, "<requests>/<period>", checked at start-up."""
+    rate = env_str(name, default).strip()
+    if not re.fullmatch(r"[0-9]+/(s|sec|second|m|min|minute|h|hour|d|day)", rate):
+        raise ImproperlyConfigured(f"{name} must look like 100/min, got {rate!r}")
+    return rate
+
+
+# --- REST API ---------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "techbridge.api.tokens.BearerTokenAuthentication",
@@ -280,11 +311,19 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": ["techbridge.api.parsers.NulFreeJSONParser"],
     "DEFAULT_PAGINATION_CLASS": "techbridge.api.pagination.BoundedLimitOffsetPagination",
     "PAGE_SIZE": 20,
+    # Counted atomically (techbridge.core.ratelimit), so concurrent requests cannot overrun
+    # a limit the way DRF's read-modify-write of a request history can.
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "techbridge.api.throttles.AnonRateThrottle",
+        "techbridge.api.throttles.UserRateThrottle",
     ],
-    "DEFAULT_THROTTLE_RATES": {"anon": "100/min", "user": "200/min"},
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": _api_rate("TECHBRIDGE_API_RATE_ANON", "100/min"),
+        "user": _api_rate("TECHBRIDGE_API_RATE_USER", "200/min"),
+    },
+    # Clients are told apart by address. X-Forwarded-For is believed only from the one proxy
+    # the platform sits behind; otherwise any client could name a fresh address per request.
+    "NUM_PROXIES": 1 if env_bool("TECHBRIDGE_BEHIND_PROXY", default=False) else 0,
     "EXCEPTION_HANDLER": "techbridge.api.errors.problem_exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }

@@ -50,17 +50,13 @@ class ThrottledLoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        # Counted as a failure before the password is checked (one atomic step with the limit
+        # check, so parallel guesses cannot all slip under it); a success forgives it below.
         email = request.POST.get("username", "")
-        wait = throttle.retry_after(throttle.LOGIN, email) if email else None
+        wait = throttle.attempt(throttle.LOGIN, email, _client_ip(request)) if email else None
         if wait is not None:
             return _too_many(request, str(self.template_name), self.get_form(), wait)
         return super().post(request, *args, **kwargs)
-
-    def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
-        email = self.request.POST.get("username", "")
-        if email:
-            throttle.record(throttle.LOGIN, email, _client_ip(self.request))
-        return super().form_invalid(form)
 
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         user = form.get_user()
@@ -81,11 +77,11 @@ class LimitedPasswordResetView(auth_views.PasswordResetView):
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         email = request.POST.get("email", "")
-        wait = throttle.retry_after(throttle.PASSWORD_RESET, email) if email else None
+        wait = (
+            throttle.attempt(throttle.PASSWORD_RESET, email, _client_ip(request)) if email else None
+        )
         if wait is not None:
             return _too_many(request, str(self.template_name), self.get_form(), wait)
-        if email:
-            throttle.record(throttle.PASSWORD_RESET, email, _client_ip(request))
         return super().post(request, *args, **kwargs)
 
 
