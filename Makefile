@@ -37,6 +37,17 @@ setup: install
 run: setup
 	$(BIN)/python manage.py rundev $(HOST):$(PORT)
 
+# Production on this machine: migrate, compile translations, collect static files (no demo
+# data), then `manage.py serve` (gunicorn, task workers, index follower, scheduler; README.md).
+# Options go in SERVE_OPTIONS, e.g. make serve SERVE_OPTIONS="--web-workers 4 --task-workers 2".
+.PHONY: serve
+serve: install
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py createcachetable
+	$(BIN)/python manage.py compiletranslations
+	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	$(BIN)/python manage.py serve --bind $(HOST):$(PORT) $(SERVE_OPTIONS)
+
 test: install
 	$(BIN)/python manage.py compiletranslations
 	$(BIN)/python -m pytest

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import logging
 import random
+import signal
 import threading
 import time
+from types import FrameType
 from typing import Any
 
 from django.conf import settings
@@ -51,6 +53,18 @@ class Worker(DatabaseWorker):
         self.recovery_interval = float(settings.TECHBRIDGE_TASK_RECOVERY_SECONDS)
         self._recovered_at = 0.0
         self._stop_threads = threading.Event()
+        self._wake = threading.Event()
+
+    def shutdown(self, signum: int, frame: FrameType | None) -> None:
+        """First signal: finish the current task, then stop cleanly (heartbeat row deleted,
+        threads stopped). django_tasks_db's worker exits from inside the signal handler
+        instead, which skips that cleanup, and under the autoreloader (the loop in another
+        thread) would leave the loop running. A second signal stops at once."""
+        if not self.running:
+            super().shutdown(signum, frame)
+        logger.warning("Received %s - stopping after the current task.", signal.strsignal(signum))
+        self.running = False
+        self._wake.set()
 
     # -- lifetime -----------------------------------------------------------------------------
 
@@ -61,7 +75,7 @@ class Worker(DatabaseWorker):
         follower = self._start_follower()
         try:
             if self.startup_delay and self.interval:
-                time.sleep(random.random())  # spreads a fleet's first polls
+                self._sleep(random.random())  # spreads a fleet's first polls
             self._loop()
         finally:
             self._stop_threads.set()
@@ -94,7 +108,7 @@ class Worker(DatabaseWorker):
                     delay,
                 )
                 self._drop_connection()
-                time.sleep(delay)
+                self._sleep(delay)
                 continue
             failures = 0
             if finished:
@@ -116,8 +130,12 @@ class Worker(DatabaseWorker):
             logger.info("Ran %d tasks on worker_id=%s - exiting.", self._run_tasks, self.worker_id)
             return True
         if self.running and task_result is None:
-            time.sleep(self.interval)
+            self._sleep(self.interval)
         return False
+
+    def _sleep(self, seconds: float) -> None:
+        """Wait, but wake at once when asked to stop."""
+        self._wake.wait(seconds)
 
     def _claim(self) -> tuple[DBTaskResult | None, bool]:
         """Claim the next ready task, as django_tasks_db does; (task or None, whether the queue

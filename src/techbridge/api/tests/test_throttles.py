@@ -29,7 +29,7 @@ def counters(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_burst_of_parallel_requests_gets_exactly_the_limit(
     counters: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -74,7 +74,7 @@ def test_rows_silent_for_a_day_are_forgotten_by_the_periodic_task() -> None:
     assert heartbeats_forget_task.call() == 1
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_thread_beats_until_stopped_and_then_deletes_its_row() -> None:
     thread = HeartbeatThread(SCHEDULER, "s1", interval=0.05)
     thread.start()

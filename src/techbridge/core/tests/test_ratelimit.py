@@ -34,7 +34,7 @@ def test_database_window_counts_then_reopens() -> None:
     assert not RateCounter.objects.exists()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_database_counter_loses_no_hit_under_concurrency() -> None:
     counts = together(8, 40, lambda: ratelimit.hit("burst", 60).count)
     # Every hit saw its own count: none lost, none counted twice.
@@ -46,9 +46,9 @@ def test_redis_window_counts_then_reopens(redis_cache: str) -> None:
     first = ratelimit.hit("k", 1)
     assert first.count == 1 and 0.9 < first.resets_in <= 1.0
     assert ratelimit.hit("k", 1).count == 2
-    client = redis.Redis.from_url(REDIS_URL)
+    client = redis.Redis.from_url(REDIS_URL, decode_responses=True)
     [key] = client.keys(f"{redis_cache}:*")
-    assert key.decode() == f"{redis_cache}:1:ratelimit:k"
+    assert key == f"{redis_cache}:1:ratelimit:k"
     assert 0 < client.pttl(key) <= 1000  # the window always expires
     time.sleep(1.05)
     assert ratelimit.hit("k", 1).count == 1
@@ -57,10 +57,11 @@ def test_redis_window_counts_then_reopens(redis_cache: str) -> None:
 def test_redis_counter_loses_no_hit_under_concurrency(redis_cache: str) -> None:
     counts = together(8, 40, lambda: ratelimit.hit("burst", 60).count)
     assert sorted(counts) == list(range(1, 321))
-    assert int(redis.Redis.from_url(REDIS_URL).get(f"{redis_cache}:1:ratelimit:burst")) == 320
+    client = redis.Redis.from_url(REDIS_URL, decode_responses=True)
+    assert client.get(f"{redis_cache}:1:ratelimit:burst") == "320"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_exclusive_blocks_for_one_key_run_one_after_the_other() -> None:
     """A read-modify-write inside ``exclusive`` is safe: no two blocks interleave."""
     shared = {"value": 0, "inside": 0, "overlaps": 0}

@@ -41,6 +41,7 @@ def test_run_of_a_dead_worker_is_failed_and_retried_once() -> None:
     assert orphan.status == "FAILED"
     assert orphan.exception_class_path == LOST
     assert "worker dead stopped sending heartbeats" in orphan.traceback
+    assert recovered.retry_id is not None
     retry = DBTaskResult.objects.get(pk=recovered.retry_id)
     assert (retry.status, retry.task_path, retry.args_kwargs, retry.worker_ids) == (
         "READY",
@@ -87,7 +88,7 @@ def test_no_retry_when_the_same_call_is_already_waiting() -> None:
     assert DBTaskResult.objects.filter(status="READY").count() == 1
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_workers_recovering_at_once_enqueue_one_retry() -> None:
     _running("/tmp/race", "gone", timedelta(minutes=5))
     barrier = threading.Barrier(4)
@@ -111,7 +112,7 @@ def test_workers_recovering_at_once_enqueue_one_retry() -> None:
     assert TaskRecovery.objects.count() == 1
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_task_of_a_worker_killed_mid_run_runs_again_on_the_next_worker(tmp_path: Path) -> None:
     """The real thing: a worker process is SIGKILLed while running a task; its row stays
     RUNNING; the next worker notices the silence, fails that run and runs the task again."""

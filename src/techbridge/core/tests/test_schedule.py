@@ -95,7 +95,7 @@ def test_a_new_schedule_continues_from_the_queue_history() -> None:
     assert schedule.next_due_at == last + timedelta(days=1)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_schedulers_racing_enqueue_each_due_run_once() -> None:
     """Four schedulers released at the same instant, ten times over (every task due each
     time, the previous runs finished): each due run is enqueued exactly once."""
@@ -128,7 +128,7 @@ def test_schedulers_racing_enqueue_each_due_run_once() -> None:
     assert per_task == {periodic.task.module_path: rounds for periodic in PERIODIC_TASKS}
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_scheduler_processes_enqueue_one_run_each(tmp_path: Path) -> None:
     env = processes.child_env(tmp_path)
     log = tmp_path / "schedulers.log"

@@ -9,12 +9,11 @@ import pytest
 from django.db.utils import OperationalError
 from django_tasks_db.models import DBTaskResult
 
-from techbridge.core import worker as worker_module
 from techbridge.core.models import ProcessHeartbeat
 from techbridge.core.tests.tasks import heartbeat_names
 from techbridge.core.worker import Worker, backoff_delay
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def _worker(**options: Any) -> Worker:
@@ -40,7 +39,7 @@ def test_a_locked_database_is_retried_with_back_off_instead_of_ending_the_loop(
 ) -> None:
     result = heartbeat_names.enqueue()
     sleeps: list[float] = []
-    monkeypatch.setattr(worker_module.time, "sleep", sleeps.append)
+    monkeypatch.setattr(Worker, "_sleep", lambda self, seconds: sleeps.append(seconds))
     claim = Worker._claim
     failures = iter([True, True, True])
 

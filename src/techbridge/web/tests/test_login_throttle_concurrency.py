@@ -11,7 +11,7 @@ from django.test import Client
 from techbridge.accounts.models import AccessAttempt, User
 from techbridge.core.tests.concurrency import together
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_parallel_wrong_passwords_get_five_tries_not_one_each(officer: User) -> None:

@@ -6,6 +6,7 @@ django_tasks_db's. Options are django_tasks_db's, plus ``--no-index-follower``.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -13,7 +14,8 @@ from argparse import ArgumentParser
 from typing import Any
 
 from django.core.management.base import CommandError
-from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
+from django.utils import autoreload
+from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorkerCommand
 
 from techbridge.core.worker import Worker
@@ -74,10 +76,15 @@ class Command(DatabaseWorkerCommand):
         if not reload:
             worker.configure_signals()
             worker.run()
-            return
-        if os.environ.get(DJANGO_AUTORELOAD_ENV) == "true":
-            worker.configure_signals()  # only the reloaded child runs the worker
-        run_with_reloader(_run_then_exit, worker)
+        elif os.environ.get(DJANGO_AUTORELOAD_ENV) == "true":
+            # The reloaded child: the worker loop in a thread, the file watcher in this one.
+            # Django's run_with_reloader would also make SIGTERM end the process at once,
+            # skipping the worker's clean stop; the worker's own handlers are kept instead.
+            worker.configure_signals()
+            autoreload.start_django(autoreload.get_reloader(), _run_then_exit, worker)
+        else:
+            with contextlib.suppress(KeyboardInterrupt):
+                sys.exit(autoreload.restart_with_reloader())
 
 
 def _run_then_exit(worker: Worker) -> None:

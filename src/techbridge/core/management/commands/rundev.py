@@ -1,39 +1,32 @@
-"""Serve the platform for development with its background worker and scheduler.
+"""``manage.py rundev``: the development server with the background processes around it.
 
-The worker and scheduler are started once, by the outer process; Django's autoreloader
-re-runs this command in a child process (``RUN_MAIN`` set), which only serves.
+runserver (with its autoreloader), a task worker, the index follower and the scheduler run
+as supervised children (techbridge.core.supervisor), as ``serve`` runs them in production:
+one that dies is restarted, and Ctrl+C stops them all.
 """
 
 from __future__ import annotations
 
-import atexit
-import os
-import subprocess
-import sys
 from typing import Any
 
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
+
+from techbridge.core.programs import development_programs
+from techbridge.core.supervisor import Supervisor
 
 
 class Command(BaseCommand):
-    help = "runserver plus the task worker (db_worker) and the periodic-task scheduler."
+    help = "runserver plus a task worker, the index follower and the scheduler, supervised."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        if os.environ.get("RUN_MAIN") != "true":
-            manage = [sys.executable, sys.argv[0]]
-            helpers = [
-                subprocess.Popen([*manage, "db_worker", "--interval", "2"]),
-                subprocess.Popen([*manage, "run_scheduler"]),
-            ]
+        # Only this outer process supervises: runserver's autoreloader re-runs runserver, not
+        # this command, so nothing is started twice.
+        programs = development_programs(options["addrport"])
+        Supervisor(programs, stop_timeout=10.0, log=self._say).run()
 
-            def stop_helpers() -> None:
-                for helper in helpers:
-                    helper.terminate()
-
-            atexit.register(stop_helpers)
-            self.stdout.write("task worker and scheduler started")
-        call_command("runserver", options["addrport"])
+    def _say(self, message: str) -> None:
+        self.stdout.write(message)
+        self.stdout.flush()
