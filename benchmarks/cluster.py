@@ -40,6 +40,7 @@ def main() -> None:
     parser.add_argument("--nodes", type=int, default=2)
     parser.add_argument("--listings", type=int, default=400, help="listing changes to write")
     parser.add_argument("--rate", type=float, default=20.0, help="changes per second")
+    parser.add_argument("--writers", type=int, default=4, help="threads writing the changes")
     parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/postgres")
     parser.add_argument("--keep", action="store_true", help="keep the database and var dirs")
     args = parser.parse_args()
@@ -80,6 +81,7 @@ def run(args: argparse.Namespace, url: str, work: Path) -> None:
     from techbridge.accounts.models import Organisation
     from techbridge.accounts.tests.factories import StaffFactory, member_of
     from techbridge.catalogue.choices import DisclosureTier
+    from techbridge.catalogue.models import Listing
     from techbridge.catalogue.services import (
         listing_publish,
         listing_submit_for_review,
@@ -157,27 +159,45 @@ def run(args: argparse.Namespace, url: str, work: Path) -> None:
     for thread in threads:
         thread.start()
 
-    chooser = random.Random(7)
     interval = 1.0 / args.rate
-    begun = time.monotonic()
-    for number in range(args.listings):
-        due = begun + number * interval
-        time.sleep(max(0.0, due - time.monotonic()))
-        listing = chooser.choice(pool)
+    writers = max(1, args.writers)
+    lock = threading.Lock()
+
+    def write(number: int, listing: Listing) -> None:
         listing.refresh_from_db()
         data = offer_input(owner, keywords=(f"zqxedit{number}",), detail_tier=0)
-        if listing.detail_tier == 0 and chooser.random() < 0.25:
+        word = ""
+        if listing.detail_tier == 0 and random.Random(number).random() < 0.25:
             word = f"zqxsecret{number}"
             english = replace(data.texts["en"], description=f"Confidential {word} process.")
             data = replace(data, texts={"en": english}, detail_tier=DisclosureTier.PARTIES)
-            listing_update(actor=officer, listing=listing, data=data)
-            raised[word] = time.monotonic()
         else:
             data = replace(data, detail_tier=listing.detail_tier)
-            listing_update(actor=officer, listing=listing, data=data)
-        commits[
-            SearchChange.objects.order_by("-sequence").values_list("sequence", flat=True)[0]
-        ] = time.monotonic()
+        listing_update(actor=officer, listing=listing, data=data)
+        committed = time.monotonic()
+        mine = SearchChange.objects.filter(listing=listing).order_by("-sequence")
+        sequence = mine.values_list("sequence", flat=True)[0]
+        with lock:
+            commits[sequence] = committed
+            if word:
+                raised[word] = committed
+
+    def writer(lane: int, begun: float) -> None:
+        from django.db import connection
+
+        # Each writer edits its own listings, so no two writes of one listing race.
+        for number in range(lane, args.listings, writers):
+            time.sleep(max(0.0, begun + number * interval - time.monotonic()))
+            own = pool[lane::writers]
+            write(number, own[(number // writers) % len(own)])
+        connection.close()
+
+    begun = time.monotonic()
+    lanes = [threading.Thread(target=writer, args=(lane, begun)) for lane in range(writers)]
+    for lane in lanes:
+        lane.start()
+    for lane in lanes:
+        lane.join()
     elapsed = time.monotonic() - begun
     last_sequence = max(commits)
     deadline = time.monotonic() + 60

@@ -65,6 +65,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Load-balancer probes (/healthz, /readyz) are answered before anything else.
+    "techbridge.web.health.HealthCheckMiddleware",
     "techbridge.core.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Serves collected static files (the admin's) efficiently without a separate server.
