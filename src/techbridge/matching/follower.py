@@ -27,6 +27,7 @@ from django.conf import settings
 from django.db import close_old_connections, connection, transaction
 from django.utils import timezone
 
+from techbridge.core.heartbeats import beat
 from techbridge.core.models import ProcessHeartbeat
 from techbridge.engine.replica import Follower
 from techbridge.matching.changelog import DatabaseChangeLog, _locked_state
@@ -153,15 +154,7 @@ class NodeFollower:
                 "beat_at": now,
             },
         )
-        ProcessHeartbeat.objects.update_or_create(
-            name=f"follower:{self.name}",
-            defaults={
-                "role": ProcessHeartbeat.Role.FOLLOWER,
-                "hostname": self.hostname,
-                "pid": os.getpid(),
-                "beat_at": now,
-            },
-        )
+        beat(ProcessHeartbeat.Role.FOLLOWER, f"follower:{self.name}", now)
 
 
 def search_log_prune() -> int:

@@ -9,30 +9,12 @@ enough to the change log (``TECHBRIDGE_READY_MAX_LAG_*``); otherwise 503, saying
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
 
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.utils import timezone
 
-from techbridge.core.models import ProcessHeartbeat
+from techbridge.core.heartbeats import process_status
 from techbridge.matching.readiness import index_lag
-
-#: A background process silent for longer than this is reported as not alive.
-PROCESS_SILENCE = timedelta(seconds=30)
-
-
-def _processes() -> dict[str, dict[str, object]]:
-    now = timezone.now()
-    out: dict[str, dict[str, object]] = {}
-    for role in ProcessHeartbeat.Role.values:
-        beats = list(
-            ProcessHeartbeat.objects.filter(role=role, beat_at__gte=now - PROCESS_SILENCE)
-            .order_by("name")
-            .values_list("name", "hostname")
-        )
-        out[role] = {"alive": len(beats), "processes": [f"{h} {n}" for n, h in beats]}
-    return out
 
 
 def readiness() -> tuple[bool, dict[str, object]]:
@@ -46,7 +28,7 @@ def readiness() -> tuple[bool, dict[str, object]]:
         "ready": lag.ready,
         "database": "ok",
         "index": lag.as_dict(),
-        "processes": _processes(),
+        "processes": process_status(),
     }
     return lag.ready, body
 
