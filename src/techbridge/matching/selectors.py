@@ -91,16 +91,31 @@ def listing_search(
             total=result.total,
             facets=counts,
         )
-    ranked = [(listing_pk_of(hit.id), hit) for hit in result.hits]
-    listings = _with_relations(Listing.objects.filter(pk__in=[pk for pk, _ in ranked])).in_bulk()
-    candidates = [(listings[pk], hit.score) for pk, hit in ranked if pk in listings]
-    if sort == "newest":
-        candidates.sort(key=lambda c: c[0].published_at or c[0].created_at, reverse=True)
-    elif sort == "trl":
-        candidates.sort(key=lambda c: c[0].trl_id or 0, reverse=True)
-    shown = candidates[offset : offset + limit]
+    ranked = [(listing_pk_of(hit.id), hit.score) for hit in result.hits]
+    if sort != "relevance":
+        ranked = _sorted(ranked, sort)
+    # Relations are read for the page shown only, never for every ranked match.
+    window = ranked[offset : offset + limit]
+    listings = _with_relations(Listing.objects.filter(pk__in=[pk for pk, _ in window])).in_bulk()
+    shown = [(listings[pk], score) for pk, score in window if pk in listings]
     hits = _described(index, query, shown, tier, explain=explain, recheck=stale is None)
     return ListingSearchResult(hits=hits, total=result.total, facets=counts)
+
+
+def _sorted(ranked: list[tuple[int, float]], sort: str) -> list[tuple[int, float]]:
+    """Ranked matches re-ordered by publication date or TRL, read as bare values."""
+    scores = dict(ranked)
+    order = {pk: position for position, (pk, _) in enumerate(ranked)}
+    found = Listing.objects.filter(pk__in=scores, status__in=SEARCHABLE_STATUSES).values_list(
+        "pk", "published_at", "created_at", "trl_id"
+    )
+    # Ties keep their relevance order (the sorts below are stable, reverse included).
+    rows = sorted(found, key=lambda row: order[row[0]])
+    if sort == "newest":
+        rows = sorted(rows, key=lambda row: row[1] or row[2], reverse=True)
+    else:
+        rows = sorted(rows, key=lambda row: row[3] or 0, reverse=True)
+    return [(row[0], scores[row[0]]) for row in rows]
 
 
 def _stale_listings(checkpoint: int | None) -> set[int] | None:

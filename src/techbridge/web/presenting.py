@@ -7,6 +7,9 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.utils.formats import number_format
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -111,3 +114,34 @@ def in_script(highlight: Highlight, language: str) -> Highlight:
     starts[len(highlight.text)] = position
     spans = tuple((starts[a], starts[b]) for a, b in highlight.spans)
     return Highlight(highlight.field, language, "".join(pieces), spans)
+
+
+_SENTENCES = {
+    "glossary": _(
+        "“%(source)s” translated as “%(word)s” (technical glossary), found in: %(fields)s"
+    ),
+    "cedict": _("“%(source)s” translated as “%(word)s” (dictionary), found in: %(fields)s"),
+    "script": _("“%(source)s” in the other Chinese script, “%(word)s”, found in: %(fields)s"),
+    "variant": _("“%(source)s” as its regional variant “%(word)s”, found in: %(fields)s"),
+}
+_FOUND = _("“%(source)s” found in: %(fields)s")
+
+
+def reason_html(reason: Reason) -> SafeString:
+    """One "why this result" sentence, escaped. Built here rather than in a template include:
+    a results page shows dozens of them, and an include per sentence cost more than the
+    search itself."""
+    sentence = _SENTENCES.get(reason.via, _FOUND)
+    text = format_html(
+        str(sentence)
+        .replace("%(source)s", "{source}")
+        .replace("%(word)s", "{word}")
+        .replace("%(fields)s", "{fields}"),
+        source=reason.source,
+        word=reason.alternative,
+        fields=", ".join(str(field) for field in reason.fields),
+    )
+    if reason.weight < 1:
+        weight = _("translation weight %(weight)s") % {"weight": number_format(reason.weight, 2)}
+        text = format_html('{} <span class="muted">({})</span>', text, weight)
+    return text

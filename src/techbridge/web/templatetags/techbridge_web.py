@@ -51,6 +51,12 @@ def reasons(matches: Sequence[TermMatch], language: str | None = None) -> list[p
 
 
 @register.filter
+def reason_text(reason: presenting.Reason) -> SafeString:
+    """A reason as one translated sentence (see ``presenting.reason_html``)."""
+    return presenting.reason_html(reason)
+
+
+@register.filter
 def rag_on(milestone: object, today: object) -> str:
     """A milestone's red/amber/green on ``today``."""
     return str(milestone.rag(today))  # type: ignore[attr-defined]
