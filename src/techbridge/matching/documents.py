@@ -24,8 +24,9 @@ def listing_pk_of(document_id: str) -> int:
     return int(document_id.removeprefix("listing:").removesuffix(DETAIL_SUFFIX))
 
 
-def listing_documents(listing: Listing) -> list[Document]:
-    """The documents for one listing (expects texts, areas, partnership types prefetched).
+def listing_documents(listing: Listing, *, with_facets: bool = True) -> list[Document]:
+    """The documents for one listing (expects texts, areas, partnership types prefetched;
+    without facets, for describing a hit, only texts are read).
 
     One version per disclosure level: the teaser version (title, summary, keywords) for
     readers from the teaser tier up to below the detail tier, and the full version (teaser
@@ -37,14 +38,16 @@ def listing_documents(listing: Listing) -> list[Document]:
     they would only duplicate the original.
     """
     texts = [text for text in listing.texts.all() if text.origin != TextOrigin.MACHINE]
-    facets: dict[str, list[str] | str] = {
-        "area": sorted(area.code for area in listing.areas.all()),
-        "region": listing.owner.region,
-        "ip_status": listing.ip_status,
-        "partnership": sorted(p.code for p in listing.partnership_types.all()),
-        "org_type": listing.owner.org_type,
-    }
-    facets = {name: value for name, value in facets.items() if value}
+    facets: dict[str, list[str] | str] = {}
+    if with_facets:
+        facets = {
+            "area": sorted(area.code for area in listing.areas.all()),
+            "region": listing.owner.region,
+            "ip_status": listing.ip_status,
+            "partnership": sorted(p.code for p in listing.partnership_types.all()),
+            "org_type": listing.owner.org_type,
+        }
+        facets = {name: value for name, value in facets.items() if value}
 
     def version(doc_id: str, fields: dict[str, str], tiers: range) -> Document:
         return Document(

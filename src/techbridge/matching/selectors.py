@@ -140,7 +140,7 @@ def _readable_version(listing: Listing, tier: int) -> Document | None:
     """The version of ``listing`` that a reader of ``tier`` may read now, per the database."""
     if tier < listing.teaser_tier:
         return None
-    versions = listing_documents(listing)
+    versions = listing_documents(listing, with_facets=False)
     wanted = detail_id(listing.pk) if tier >= listing.detail_tier else teaser_id(listing.pk)
     return next((version for version in versions if version.id == wanted), None)
 
@@ -185,8 +185,8 @@ def _disjunctive_facets(
 def _with_relations(listings: QuerySet[Listing]) -> QuerySet[Listing]:
     return (
         listings.filter(status__in=SEARCHABLE_STATUSES)
-        .select_related("owner", "trl")
-        .prefetch_related("texts", "areas", "partnership_types")
+        .select_related("owner")
+        .prefetch_related("texts", "areas")
     )
 
 
