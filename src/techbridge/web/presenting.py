@@ -132,6 +132,8 @@ def reason_html(reason: Reason) -> SafeString:
     a results page shows dozens of them, and an include per sentence cost more than the
     search itself."""
     sentence = _SENTENCES.get(reason.via, _FOUND)
+    # Chinese lists take the enumeration comma and full-width brackets.
+    chinese = (get_language() or "en") in CHINESE
     text = format_html(
         str(sentence)
         .replace("%(source)s", "{source}")
@@ -139,9 +141,14 @@ def reason_html(reason: Reason) -> SafeString:
         .replace("%(fields)s", "{fields}"),
         source=reason.source,
         word=reason.alternative,
-        fields=", ".join(str(field) for field in reason.fields),
+        fields=("、" if chinese else ", ").join(str(field) for field in reason.fields),
     )
     if reason.weight < 1:
         weight = _("translation weight %(weight)s") % {"weight": number_format(reason.weight, 2)}
-        text = format_html('{} <span class="muted">({})</span>', text, weight)
+        pattern = (
+            '{}<span class="muted">（{}）</span>'
+            if chinese
+            else '{} <span class="muted">({})</span>'
+        )
+        text = format_html(pattern, text, weight)
     return text

@@ -1,0 +1,37 @@
+"""A "why this result" sentence in each language: translated, escaped, Chinese punctuation."""
+
+from __future__ import annotations
+
+from django.utils import translation
+
+from techbridge.web.presenting import Reason, reason_html
+
+GLOSSED = Reason(source="battery", alternative="电池", via="glossary", weight=0.5, fields=())
+
+
+def _reason(fields: tuple[str, ...]) -> Reason:
+    return Reason(GLOSSED.source, GLOSSED.alternative, GLOSSED.via, GLOSSED.weight, fields)
+
+
+def test_english_sentence_with_muted_weight() -> None:
+    with translation.override("en"):
+        html = reason_html(_reason(("title", "summary")))
+    assert html == (
+        "“battery” translated as “电池” (technical glossary), found in: title, summary"
+        ' <span class="muted">(translation weight 0.50)</span>'
+    )
+
+
+def test_traditional_chinese_sentence_uses_chinese_punctuation() -> None:
+    with translation.override("zh-hant"):
+        html = reason_html(_reason(("標題", "摘要")))
+    assert html == (
+        "「battery」譯作「电池」（技術詞彙表），見於：標題、摘要"
+        '<span class="muted">（翻譯權重 0.50）</span>'
+    )
+
+
+def test_typed_markup_is_escaped() -> None:
+    reason = Reason("<b>x</b>", "y", "query", 1.0, ("title",))
+    with translation.override("en"):
+        assert reason_html(reason) == "“&lt;b&gt;x&lt;/b&gt;” found in: title"
