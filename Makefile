@@ -23,6 +23,10 @@ install: $(STAMP)
 install-dense: install
 	$(BIN)/python -m pip install --quiet -r requirements/dense.lock
 
+# The settings default to production (DEBUG off, a secret key required); the development
+# targets ask for a development installation explicitly (an exported TECHBRIDGE_DEBUG wins).
+setup run test openapi check-translations: export TECHBRIDGE_DEBUG ?= 1
+
 setup: install
 	$(BIN)/python manage.py compiletranslations
 	$(BIN)/python manage.py migrate --no-input

@@ -173,7 +173,8 @@ def run(args: argparse.Namespace, url: str, work: Path) -> None:
             data = replace(data, texts={"en": english}, detail_tier=DisclosureTier.PARTIES)
         else:
             data = replace(data, detail_tier=listing.detail_tier)
-        listing_update(actor=officer, listing=listing, data=data)
+        # A reviewer's edits stay live (a member's new wording goes back to review).
+        listing_update(actor=reviewer, listing=listing, data=data)
         committed = time.monotonic()
         mine = SearchChange.objects.filter(listing=listing).order_by("-sequence")
         sequence = mine.values_list("sequence", flat=True)[0]

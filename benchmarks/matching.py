@@ -1,6 +1,8 @@
 """Need → offer matching beside plain engine search with the need's title, in the same run.
 
 Usage: python benchmarks/matching.py [--needs N]
+       python benchmarks/matching.py --demo [--dump PATH] [--var-dir DIR]
+       (the hand-judged needs of the demo catalogue: see matching_demo.py)
 
 Offers are real records with their structured field: the NASA software catalogue (title,
 description; sector = its subject categories) and the CSL papers (title, abstract; sector =
@@ -129,7 +131,19 @@ def run(records: list[dict[str, object]], needs: list[dict[str, object]], index:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--needs", type=int, default=500, help="needs per task (seeded sample)")
+    parser.add_argument(
+        "--demo", action="store_true", help="the hand-judged needs of the demo catalogue instead"
+    )
+    parser.add_argument("--dump", type=Path, help="with --demo: write each need's top 3 here")
+    parser.add_argument(
+        "--var-dir", type=Path, help="with --demo: load the demo here and keep it for the next run"
+    )
     args = parser.parse_args()
+    if args.demo:
+        import matching_demo
+
+        matching_demo.run(args.dump, args.var_dir)
+        return
     data = require_data()
     nasa, csl = nasa_records(data), csl_records(data)
     rng = random.Random(20261123)

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import admin, messages
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 
-from techbridge.accounts.models import Membership, Organisation, User
+from techbridge.accounts import throttle
+from techbridge.accounts.models import Membership, Organisation, PersonalDataRequest, User
 from techbridge.accounts.services import organisation_set_verified
 from techbridge.matching.upkeep import organisation_search_changed
 
@@ -25,12 +32,31 @@ class MembershipInline(admin.TabularInline):
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
     ordering = ["email"]
-    list_display = ["email", "full_name", "preferred_language", "is_staff", "is_active"]
-    list_filter = ["is_staff", "is_superuser", "is_active", "preferred_language"]
+    list_display = [
+        "email",
+        "full_name",
+        "residence_region",
+        "preferred_language",
+        "is_staff",
+        "is_active",
+    ]
+    # Personal data by region of residence: which law protects it first (PDPO, PIPL).
+    list_filter = [
+        "residence_region",
+        "is_staff",
+        "is_superuser",
+        "is_active",
+        "preferred_language",
+        ("erased_at", admin.EmptyFieldListFilter),
+    ]
     search_fields = ["email", "full_name"]
+    readonly_fields = ["erased_at"]
     fieldsets = (
         (None, {"fields": ("email", "password")}),
-        (_("Personal info"), {"fields": ("full_name", "preferred_language")}),
+        (
+            _("Personal info"),
+            {"fields": ("full_name", "preferred_language", "residence_region", "erased_at")},
+        ),
         (
             _("Permissions"),
             {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
@@ -110,3 +136,74 @@ class MembershipAdmin(admin.ModelAdmin):
     ]
     autocomplete_fields = ["user", "organisation"]
     list_select_related = ["user", "organisation"]
+
+
+def throttled_login(site: admin.AdminSite) -> Callable[[HttpRequest], HttpResponse]:
+    """``site``'s log-in page under the platform's lockout: the same count of failures per
+    account as the platform's own log-in page, so that neither is a password oracle once the
+    other is locked. A failure is counted before the password is checked (in one atomic step
+    with the limit check, as on the platform's page); a success forgives earlier failures."""
+
+    @never_cache
+    @sensitive_post_parameters()
+    def login(request: HttpRequest) -> HttpResponse:
+        email = request.POST.get("username", "") if request.method == "POST" else ""
+        if email:
+            address = request.META.get("REMOTE_ADDR") or None
+            wait = throttle.attempt(throttle.LOGIN, email, address)
+            if wait is not None:
+                return _login_refused(site, request, email, wait)
+        response = site.login(request)
+        user: Any = request.user
+        if (
+            email
+            and response.status_code == 302
+            and user.is_authenticated
+            and throttle.account_key(user.email) == throttle.account_key(email)
+        ):
+            throttle.clear(throttle.LOGIN, user.email)
+        return response
+
+    return login
+
+
+def _login_refused(site: admin.AdminSite, request: HttpRequest, email: str, wait: int) -> Any:
+    """The site's log-in form again, with the platform's refusal and ``Retry-After``."""
+    form_class = site.login_form or AdminAuthenticationForm
+    # Unbound (the refused password is not checked, nor shown as wrong): the refusal is its
+    # only error; add_error needs the cleaned data an unbound form never gets.
+    form = form_class(request, initial={"username": email})
+    form.cleaned_data = {}
+    form.add_error(None, throttle.refusal_message(wait))
+    context = {
+        **site.each_context(request),
+        "title": gettext("Log in"),
+        "subtitle": None,
+        "app_path": request.get_full_path(),
+        "form": form,
+        REDIRECT_FIELD_NAME: request.POST.get(REDIRECT_FIELD_NAME, ""),
+    }
+    request.current_app = site.name
+    response = TemplateResponse(
+        request, site.login_template or "admin/login.html", context, status=429
+    )
+    response["Retry-After"] = str(wait)
+    return response
+
+
+@admin.register(PersonalDataRequest)
+class PersonalDataRequestAdmin(admin.ModelAdmin):
+    """The record of downloads and erasures carried out: read only."""
+
+    list_display = ["at", "kind", "user_id_number"]
+    list_filter = ["kind"]
+    search_fields = ["user_id_number"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from techbridge.accounts.choices import MembershipRole, OrganisationType, Region, SizeBand
 from techbridge.core.languages import LANGUAGE_CHOICES
 from techbridge.core.models import TimeStampedModel, TrilingualNameModel, WebsiteField
+from techbridge.core.scripts import in_reader_language
 
 
 class UserManager(BaseUserManager["User"]):
@@ -54,6 +55,14 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    # Which personal-data law protects the person first (PDPO in Hong Kong, PIPL on the
+    # mainland); asked at sign-up, or at the next log-in for older accounts.
+    residence_region = models.CharField(
+        _("region of residence"), max_length=10, choices=Region.choices, blank=True
+    )
+    # Set when the person deleted their account (or retention purged it): the row stays,
+    # pseudonymous, because deals and bookings of their organisation refer to it.
+    erased_at = models.DateTimeField(_("erased at"), null=True, blank=True)
 
     objects = UserManager()
 
@@ -76,10 +85,12 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.email
 
     def get_full_name(self) -> str:
+        if self.erased_at:
+            return str(_("Former user"))
         return self.full_name or self.email
 
     def get_short_name(self) -> str:
-        return self.full_name or self.email
+        return self.get_full_name()
 
 
 class Organisation(TrilingualNameModel, TimeStampedModel):
@@ -96,6 +107,10 @@ class Organisation(TrilingualNameModel, TimeStampedModel):
     )
     region = models.CharField(_("region"), max_length=10, choices=Region.choices)
     website = WebsiteField(_("website"), blank=True)
+    # What the organisation does, shown on its public profile; each script as written.
+    about_en = models.TextField(_("about (English)"), max_length=4000, blank=True)
+    about_zh_hant = models.TextField(_("about (Traditional Chinese)"), max_length=4000, blank=True)
+    about_zh_hans = models.TextField(_("about (Simplified Chinese)"), max_length=4000, blank=True)
     is_verified = models.BooleanField(_("verified"), default=False)
     verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
     verified_by = models.ForeignKey(
@@ -144,6 +159,12 @@ class Organisation(TrilingualNameModel, TimeStampedModel):
                 name="accounts_organisation_verified_has_time",
             ),
         ]
+
+    @property
+    def about(self) -> str:
+        """The description in the reader's language (the other Chinese script converted, else
+        as written)."""
+        return in_reader_language(self.about_en, self.about_zh_hant, self.about_zh_hans)
 
 
 class Membership(TimeStampedModel):
@@ -264,3 +285,55 @@ class JoinRequest(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} → {self.organisation} ({self.status})"
+
+
+class PrivacyConsent(models.Model):
+    """One consent given: to a version of the privacy notice, or (mainland residents, PIPL
+    art. 39) separately to the cross-border provision of their personal information. Kept as
+    given; a new notice version is consented to again."""
+
+    class Kind(models.TextChoices):
+        NOTICE = "notice", _("Privacy notice")
+        CROSS_BORDER = "cross_border", _("Cross-border provision of personal information")
+
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="privacy_consents"
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    version = models.CharField(_("notice version"), max_length=20)
+    language = models.CharField(_("language"), max_length=7, choices=LANGUAGE_CHOICES)
+    given_at = models.DateTimeField(_("given at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("privacy consent")
+        verbose_name_plural = _("privacy consents")
+        indexes = [models.Index(fields=["user", "kind", "version"])]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.kind} {self.version}"
+
+
+class PersonalDataRequest(models.Model):
+    """A data subject's request carried out: a download of their data or the erasure of their
+    account (or an erasure by the retention schedule). Names nobody: the user id is a plain
+    number, so the record outlives the account and erasure leaves it meaningful."""
+
+    class Kind(models.TextChoices):
+        EXPORT = "export", _("Download of personal data")
+        ERASURE = "erasure", _("Account deleted by its user")
+        RETENTION = "retention", _("Account erased by the retention schedule")
+
+    user_id_number = models.PositiveBigIntegerField(_("user id"))
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    # What was removed, counted per kind of record (erasure only); never the data itself.
+    removed = models.JSONField(_("records removed"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("personal data request")
+        verbose_name_plural = _("personal data requests")
+        ordering = ["-at"]
+        indexes = [models.Index(fields=["user_id_number", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.user_id_number} {self.at:%Y-%m-%d}"

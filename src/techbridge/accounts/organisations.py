@@ -1,7 +1,8 @@
 """Organisations from the users' side: create one, ask to join, invite by e-mail.
 
 Administrators of an organisation (role ``admin``) decide on requests and send invitations;
-platform administrators verify organisations (``services.organisation_set_verified``).
+platform administrators verify organisations (``services.organisation_set_verified``). A new
+request notifies the organisation's administrators, a decision the requester.
 """
 
 from __future__ import annotations
@@ -19,7 +20,11 @@ from django.utils.translation import gettext as _
 
 from techbridge.accounts.choices import MembershipRole, OrganisationType, Region
 from techbridge.accounts.models import JoinRequest, Membership, Organisation, User
+from techbridge.core.bounds import text_problem
 from techbridge.core.errors import PermissionDenied, ServiceValidationError
+from techbridge.notifications.kinds import names_in_languages
+from techbridge.notifications.links import unprefixed
+from techbridge.notifications.services import notify
 
 INVITE_SALT = "techbridge.accounts.invitation"
 INVITE_MAX_AGE = 14 * 24 * 3600  # two weeks
@@ -34,6 +39,9 @@ class OrganisationInput:
     region: str
     size_band: str = ""
     website: str = ""
+    about_en: str = ""
+    about_zh_hant: str = ""
+    about_zh_hans: str = ""
 
 
 def is_organisation_admin(user: Any, organisation: Organisation) -> bool:
@@ -48,18 +56,7 @@ def organisation_create(*, actor: Any, data: OrganisationInput) -> Organisation:
     """A new, unverified organisation with ``actor`` as its administrator."""
     if not (actor and actor.is_authenticated and actor.is_active):
         raise PermissionDenied(_("Log in to create an organisation."))
-    errors: dict[str, list[str]] = {}
-    names = [data.name_en.strip(), data.name_zh_hant.strip(), data.name_zh_hans.strip()]
-    if not any(names):
-        errors["name_en"] = [_("Give the organisation's name in at least one language.")]
-    if data.org_type not in OrganisationType.values:
-        errors["org_type"] = [_("Choose a valid type of organisation.")]
-    if data.region not in Region.values:
-        errors["region"] = [_("Choose a valid region.")]
-    if data.size_band and data.org_type != OrganisationType.ENTERPRISE:
-        errors["size_band"] = [_("Only enterprises give a size band.")]
-    if errors:
-        raise ServiceValidationError(errors)
+    names = _validated(data)
     with transaction.atomic():
         organisation = Organisation.objects.create(
             slug=_free_slug(next(name for name in names if name)),
@@ -70,9 +67,60 @@ def organisation_create(*, actor: Any, data: OrganisationInput) -> Organisation:
             region=data.region,
             size_band=data.size_band,
             website=data.website,
+            about_en=data.about_en.strip(),
+            about_zh_hant=data.about_zh_hant.strip(),
+            about_zh_hans=data.about_zh_hans.strip(),
         )
         Membership.objects.create(user=actor, organisation=organisation, role=MembershipRole.ADMIN)
     return organisation
+
+
+def _validated(data: OrganisationInput) -> list[str]:
+    """The three names stripped, or ServiceValidationError naming every problem."""
+    errors: dict[str, list[str]] = {}
+    names = [data.name_en.strip(), data.name_zh_hant.strip(), data.name_zh_hans.strip()]
+    if not any(names):
+        errors["name_en"] = [_("Give the organisation's name in at least one language.")]
+    if data.org_type not in OrganisationType.values:
+        errors["org_type"] = [_("Choose a valid type of organisation.")]
+    if data.region not in Region.values:
+        errors["region"] = [_("Choose a valid region.")]
+    if data.size_band and data.org_type != OrganisationType.ENTERPRISE:
+        errors["size_band"] = [_("Only enterprises give a size band.")]
+    for name in ("about_en", "about_zh_hant", "about_zh_hans"):
+        problem = text_problem(
+            getattr(data, name), label=_("The description"), multiline=True, max_length=4000
+        )
+        if problem:
+            errors[name] = [problem]
+    if errors:
+        raise ServiceValidationError(errors)
+    return names
+
+
+def organisation_update(
+    *, actor: Any, organisation: Organisation, data: OrganisationInput
+) -> Organisation:
+    """The organisation's administrators change its names, type, region, website and
+    description. Its listings and experts are searched by its region and type, so the change
+    is recorded for search in the same transaction. A verified organisation stays verified."""
+    if not is_organisation_admin(actor, organisation):
+        raise PermissionDenied(_("Only the organisation's administrators edit its profile."))
+    names = _validated(data)
+    # Imported here: matching builds on the accounts app.
+    from techbridge.matching.upkeep import organisation_search_changed
+
+    with transaction.atomic():
+        locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
+        locked.name_en, locked.name_zh_hant, locked.name_zh_hans = names
+        locked.org_type, locked.region = data.org_type, data.region
+        locked.size_band, locked.website = data.size_band, data.website
+        locked.about_en = data.about_en.strip()
+        locked.about_zh_hant = data.about_zh_hant.strip()
+        locked.about_zh_hans = data.about_zh_hans.strip()
+        locked.save()
+        organisation_search_changed(locked)
+    return locked
 
 
 def _free_slug(name: str) -> str:
@@ -94,7 +142,9 @@ def organisation_request_join(*, actor: Any, organisation: Organisation) -> Join
             user=actor, organisation=organisation, status=JoinRequest.Status.PENDING
         ).exists():
             raise ServiceValidationError(_("Your request is already waiting for a decision."))
-        return JoinRequest.objects.create(user=actor, organisation=organisation)
+        join_request = JoinRequest.objects.create(user=actor, organisation=organisation)
+        _join_request_notify_admins(join_request)
+    return join_request
 
 
 def join_request_decide(*, actor: Any, join_request: JoinRequest, approve: bool) -> JoinRequest:
@@ -110,7 +160,44 @@ def join_request_decide(*, actor: Any, join_request: JoinRequest, approve: bool)
         locked.save(update_fields=["status", "decided_by", "decided_at", "updated_at"])
         if approve:
             Membership.objects.get_or_create(user=locked.user, organisation=locked.organisation)
+        if locked.user_id != actor.pk:
+            notify(
+                [locked.user],
+                "join_request_decided",
+                params={
+                    "organisation": names_in_languages(locked.organisation),
+                    "approved": approve,
+                },
+                link=unprefixed("web:my_organisations"),
+            )
     return locked
+
+
+def _join_request_notify_admins(join_request: JoinRequest) -> None:
+    """The organisation's active administrators learn of a new request, with a link to where
+    they decide it (never the requester, should they be one)."""
+    admins = (
+        User.objects.filter(
+            is_active=True,
+            memberships__organisation_id=join_request.organisation_id,
+            memberships__role=MembershipRole.ADMIN,
+        )
+        .exclude(pk=join_request.user_id)
+        .distinct()
+        .order_by("email")
+    )
+    requester = join_request.user
+    notify(
+        admins,
+        "join_requested",
+        params={
+            "person": requester.get_full_name(),
+            "email": requester.email,
+            "organisation": names_in_languages(join_request.organisation),
+            "join_request": join_request.pk,
+        },
+        link=unprefixed("web:my_organisations") + f"#join-request-{join_request.pk}",
+    )
 
 
 def organisation_invite(

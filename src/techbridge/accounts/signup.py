@@ -11,14 +11,25 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from techbridge.accounts.models import User
+from techbridge.accounts.privacy import privacy_consent_record
 from techbridge.core.errors import ServiceValidationError
 
 VERIFY_SALT = "techbridge.accounts.verify-email"
 VERIFY_MAX_AGE = 3 * 24 * 3600  # three days
 
 
-def user_sign_up(*, email: str, password: str, full_name: str, preferred_language: str) -> User:
-    """Create an inactive account; the caller mails the verification link."""
+def user_sign_up(
+    *,
+    email: str,
+    password: str,
+    full_name: str,
+    preferred_language: str,
+    residence_region: str = "",
+    accept_privacy: bool = False,
+    accept_cross_border: bool = False,
+) -> User:
+    """Create an inactive account with its consents to the current privacy notice (refused,
+    creating nothing, without them); the caller mails the verification link."""
     email = User.objects.normalize_email(email).lower()
     with transaction.atomic():
         if User.objects.filter(email__iexact=email).exists():
@@ -30,6 +41,13 @@ def user_sign_up(*, email: str, password: str, full_name: str, preferred_languag
             full_name=full_name,
             preferred_language=preferred_language,
             is_active=False,
+        )
+        privacy_consent_record(
+            user=user,
+            residence_region=residence_region,
+            language=preferred_language,
+            notice=accept_privacy,
+            cross_border=accept_cross_border,
         )
     return user
 

@@ -22,6 +22,19 @@ def requires_two_factor(user: Any) -> bool:
     return Membership.objects.filter(user=user, role=MembershipRole.FACILITY_MANAGER).exists()
 
 
+def second_factor_confirmed(user: Any) -> bool:
+    """Whether ``user``, acting now, has confirmed a second factor.
+
+    Every request's user answers ``is_verified()``: django-otp's middleware sets it for a
+    session (true once a TOTP code was accepted in it), the API's token authentication sets it
+    for a token (true when the session that created the token had confirmed one). A user object
+    without it was not loaded for a request but by the platform's own code (management
+    commands, demo data), which acts with the platform's authority.
+    """
+    is_verified = getattr(user, "is_verified", None)
+    return True if is_verified is None else bool(is_verified())
+
+
 def confirmed_device(user: Any) -> TOTPDevice | None:
     return TOTPDevice.objects.filter(user=user, confirmed=True).first()
 

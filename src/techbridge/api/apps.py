@@ -9,3 +9,6 @@ class ApiConfig(AppConfig):
 
     def ready(self) -> None:
         from techbridge.api import schema  # noqa: F401  (registers the OpenAPI extension)
+        from techbridge.api.personal_data import register
+
+        register()  # the person's tokens among their personal data

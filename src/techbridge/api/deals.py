@@ -3,12 +3,13 @@ send an ``Idempotency-Key`` header so that a retried request has one effect."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
@@ -18,9 +19,11 @@ from rest_framework.response import Response
 
 from techbridge.accounts.models import Organisation
 from techbridge.api.errors import problem_response
+from techbridge.api.schema import ProblemAutoSchema, problem
 from techbridge.catalogue.models import Listing
 from techbridge.pipeline.models import Deal, DealMessage
 from techbridge.pipeline.roles import deal_role, deals_of
+from techbridge.pipeline.selectors import owner_hidden_from
 from techbridge.pipeline.services import deal_advance, deal_express_interest, deal_message_post
 from techbridge.pipeline.services.deals import IdempotencyKeyReused
 from techbridge.pipeline.transitions import Event, Role, Stage, available_events
@@ -38,9 +41,21 @@ IDEMPOTENCY_HEADER = OpenApiParameter(
 )
 
 
+# The reply to a reused Idempotency-Key, beside what each write answers when it works.
+KEY_REUSED = problem(422, "The Idempotency-Key was already used for another request.")
+NO_SUCH_PARTY = problem(404, "The listing or the organisation named does not exist.")
+
+
 class DealSerializer(serializers.ModelSerializer[Deal]):
     listing: Any = serializers.SlugRelatedField(slug_field="reference", read_only=True)
-    owner: Any = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    owner = serializers.SerializerMethodField(
+        help_text=(
+            "The owner organisation's slug; null for the interested party while the owner of "
+            "an anonymous listing has not accepted the interest."
+        )
+    )
+    owner_region = serializers.CharField(source="owner.region", read_only=True)
+    owner_type = serializers.CharField(source="owner.org_type", read_only=True)
     counterparty: Any = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     direction = serializers.CharField(read_only=True)
     your_side = serializers.SerializerMethodField()
@@ -52,6 +67,8 @@ class DealSerializer(serializers.ModelSerializer[Deal]):
             "id",
             "listing",
             "owner",
+            "owner_region",
+            "owner_type",
             "counterparty",
             "stage",
             "outcome",
@@ -64,7 +81,15 @@ class DealSerializer(serializers.ModelSerializer[Deal]):
         ]
 
     def _role(self, deal: Deal) -> Role:
-        return deal_role(self.context["request"].user, deal)
+        # Three fields ask; one membership query per deal.
+        roles: dict[int, Role] = self.__dict__.setdefault("_roles", {})
+        if deal.pk not in roles:
+            roles[deal.pk] = deal_role(self.context["request"].user, deal)
+        return roles[deal.pk]
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_owner(self, deal: Deal) -> str | None:
+        return None if owner_hidden_from(deal, self._role(deal)) else deal.owner.slug
 
     def get_your_side(self, deal: Deal) -> str:
         return self._role(deal).value
@@ -84,12 +109,28 @@ class EventSerializer(serializers.Serializer[Any]):
 
 
 class MessageSerializer(serializers.ModelSerializer[DealMessage]):
-    organisation: Any = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    organisation = serializers.SerializerMethodField(
+        help_text="The author's organisation; null while it is an undisclosed anonymous owner."
+    )
 
     class Meta:
         model = DealMessage
         fields = ["id", "organisation", "body", "parent", "created_at"]
         read_only_fields = ["id", "organisation", "parent", "created_at"]
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_organisation(self, message: DealMessage) -> str | None:
+        if message.organisation_id == self.context.get("hidden_owner_id"):
+            return None
+        return message.organisation.slug
+
+
+DEAL_ID = re.compile(r"[0-9]{1,18}")
+
+
+def _hidden_owner_id(request: Request, deal: Deal) -> int | None:
+    """The owner organisation to leave unnamed for this reader (see pipeline.selectors)."""
+    return deal.owner_id if owner_hidden_from(deal, deal_role(request.user, deal)) else None
 
 
 def _key(request: Request) -> str | None:
@@ -109,6 +150,7 @@ def _key_reused(error: IdempotencyKeyReused) -> Response:
 class DealViewSet(mixins.ListModelMixin, viewsets.GenericViewSet[Deal]):
     """Deals the reader's organisations take part in, on either side."""
 
+    schema = ProblemAutoSchema()
     permission_classes = [IsAuthenticated]
     serializer_class = DealSerializer
 
@@ -120,7 +162,9 @@ class DealViewSet(mixins.ListModelMixin, viewsets.GenericViewSet[Deal]):
         )
 
     def _deal(self, pk: str) -> Deal:
-        deal = self.get_queryset().filter(pk=pk if pk.isdigit() else 0).first()
+        # ASCII digits only, and few enough for any database's integer: "²" or a 30-digit
+        # number names no deal, rather than failing in the lookup.
+        deal = self.get_queryset().filter(pk=int(pk)).first() if DEAL_ID.fullmatch(pk) else None
         if deal is None:
             raise NotFound
         return deal
@@ -129,7 +173,9 @@ class DealViewSet(mixins.ListModelMixin, viewsets.GenericViewSet[Deal]):
         return Response(DealSerializer(self._deal(pk), context={"request": request}).data)
 
     @extend_schema(
-        request=InterestSerializer, responses={201: DealSerializer}, parameters=[IDEMPOTENCY_HEADER]
+        request=InterestSerializer,
+        responses={201: DealSerializer, **KEY_REUSED, **NO_SUCH_PARTY},
+        parameters=[IDEMPOTENCY_HEADER],
     )
     def create(self, request: Request) -> Response:
         """Express interest in a listing for one of the reader's organisations."""
@@ -151,7 +197,9 @@ class DealViewSet(mixins.ListModelMixin, viewsets.GenericViewSet[Deal]):
         return Response(body, status=status.HTTP_201_CREATED)
 
     @extend_schema(
-        request=EventSerializer, responses=DealSerializer, parameters=[IDEMPOTENCY_HEADER]
+        request=EventSerializer,
+        responses={200: DealSerializer, **KEY_REUSED},
+        parameters=[IDEMPOTENCY_HEADER],
     )
     @action(detail=True, methods=["post"])
     def events(self, request: Request, pk: str) -> Response:
@@ -174,7 +222,7 @@ class DealViewSet(mixins.ListModelMixin, viewsets.GenericViewSet[Deal]):
     @extend_schema(
         methods=["POST"],
         request=MessageSerializer,
-        responses={201: MessageSerializer},
+        responses={201: MessageSerializer, **KEY_REUSED},
         parameters=[IDEMPOTENCY_HEADER],
     )
     @action(detail=True, methods=["get", "post"])
@@ -193,7 +241,14 @@ class DealViewSet(mixins.ListModelMixin, viewsets.GenericViewSet[Deal]):
                 )
             except IdempotencyKeyReused as error:
                 return _key_reused(error)
-            return Response(MessageSerializer(posted).data, status=status.HTTP_201_CREATED)
-        return Response(
-            MessageSerializer(deal.messages.select_related("organisation"), many=True).data
+            context = {"hidden_owner_id": _hidden_owner_id(request, deal)}
+            created = MessageSerializer(posted, context=context).data
+            return Response(created, status=status.HTTP_201_CREATED)
+        messages = deal.messages.select_related("organisation").order_by("created_at", "pk")
+        paginator = self.paginator
+        assert paginator is not None  # REST_FRAMEWORK's DEFAULT_PAGINATION_CLASS
+        page = paginator.paginate_queryset(messages, request, view=self)
+        context = {"hidden_owner_id": _hidden_owner_id(request, deal)}
+        return paginator.get_paginated_response(
+            MessageSerializer(page, many=True, context=context).data
         )

@@ -57,6 +57,8 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
         status.HTTP_403_FORBIDDEN: _("You are not allowed to do this."),
         status.HTTP_404_NOT_FOUND: _("Not found."),
         status.HTTP_405_METHOD_NOT_ALLOWED: _("This method is not allowed here."),
+        status.HTTP_406_NOT_ACCEPTABLE: _("The API answers in JSON only."),
+        status.HTTP_415_UNSUPPORTED_MEDIA_TYPE: _("The API reads JSON bodies only."),
         status.HTTP_429_TOO_MANY_REQUESTS: _("Too many requests."),
     }
     title = titles.get(response.status_code, _("The request failed."))

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -22,6 +25,20 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    # TECHBRIDGE_API_TOKEN_DAYS after creation; tokens older than the lifetime rule were given
+    # a full lifetime from the upgrade (migration 0002).
+    expires_at = models.DateTimeField(_("expires"))
+    read_only = models.BooleanField(
+        _("read-only"), default=False, help_text=_("GET, HEAD and OPTIONS requests only.")
+    )
+    second_factor = models.BooleanField(
+        _("created after a second factor"),
+        default=False,
+        help_text=_(
+            "Whether the session that created the token had confirmed a second factor; "
+            "staff tokens without it read and act as an ordinary member's."
+        ),
+    )
 
     class Meta:
         verbose_name = _("API token")
@@ -37,3 +54,6 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+    def has_expired(self, now: datetime | None = None) -> bool:
+        return self.expires_at <= (now or timezone.now())

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from django.db import OperationalError
 from redis.exceptions import RedisError
 from rest_framework import throttling
 from rest_framework.request import Request
@@ -19,6 +20,8 @@ from rest_framework.request import Request
 from techbridge.core import ratelimit
 
 logger = logging.getLogger(__name__)
+# How long a request waits for SQLite's write lock to count its hit.
+LOCK_WAIT_MS = 200
 
 
 class AtomicRateThrottle(throttling.SimpleRateThrottle):
@@ -35,10 +38,16 @@ class AtomicRateThrottle(throttling.SimpleRateThrottle):
         if self.key is None:
             return True
         try:
-            hit = ratelimit.hit(self.key, self.duration)
+            with ratelimit.brief_lock_wait(LOCK_WAIT_MS):
+                hit = ratelimit.hit(self.key, self.duration)
         except RedisError:
             # The API stays up while the shared cache is down, unthrottled rather than broken.
             logger.exception("rate limit not checked: the Redis cache is unavailable")
+            return True
+        except OperationalError:
+            # SQLite's one write lock is held (a long import in the worker): answer the
+            # request unthrottled rather than make it wait for the lock.
+            logger.warning("rate limit not checked: the database is locked for writing")
             return True
         self.resets_in = hit.resets_in
         return hit.count <= self.num_requests

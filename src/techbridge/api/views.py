@@ -3,9 +3,12 @@ same engine and permissions as the pages, organisations and the taxonomy."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from django import forms
 from django.db.models import QuerySet
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -13,15 +16,17 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, mixins, serializers, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
 from rest_framework.permissions import IsAuthenticatedOrReadOnly
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from techbridge.accounts.choices import OrganisationType, Region
 from techbridge.accounts.models import Organisation
 from techbridge.catalogue.choices import IPStatus, ListingKind, PartnershipType
 from techbridge.catalogue.models import Listing, TRLLevel
-from techbridge.catalogue.permissions import reader_tier
+from techbridge.catalogue.permissions import can_edit_for, reader_tier
 from techbridge.catalogue.search import CATALOGUE_KIND
 from techbridge.catalogue.selectors import listing_reading, published_listings
 from techbridge.catalogue.services import (
@@ -35,11 +40,15 @@ from techbridge.catalogue.services import (
     listing_submit_for_review,
     listing_update,
 )
-from techbridge.matching.selectors import listing_search
+from techbridge.catalogue.services.inputs import ip_rights_as_input
+from techbridge.matching.selectors import listing_search, listing_suggestions
 from techbridge.programme.models import CooperationArea
 from techbridge.web.forms import FACET_FIELDS, SearchForm
 from techbridge.web.presenting import reasons
 
+from .matches import MatchSerializer
+from .pagination import whole_number_param
+from .schema import LINE_PATTERN, ProblemAutoSchema, problem
 from .serializers import (
     ListingDetailSerializer,
     ListingTeaserSerializer,
@@ -49,47 +58,80 @@ from .serializers import (
 )
 
 MAX_LIMIT = 100
+MAX_SEARCH_OFFSET = 10_000
+MAX_QUERY_LENGTH = 200
+AREA_CODE_LENGTH = 40  # CooperationArea.code, a slug
+AREA_CODE = re.compile(rf"[-a-zA-Z0-9_]{{1,{AREA_CODE_LENGTH}}}")
+
+
+def present(query_params: Any) -> QueryDict:
+    """The query without its empty values: an empty filter (``area=``) is no filter."""
+    kept = QueryDict(mutable=True)
+    for name, values in query_params.lists():
+        values = [value for value in values if value != ""]
+        if values:
+            kept.setlist(name, values)
+    return kept
+
+
+UNKNOWN_OWNER = problem(404, "No such listing, or the organisation named as owner does not exist.")
+
+
+class ListingFilterSerializer(serializers.Serializer[Any]):
+    """The listing list's filters; an unknown kind or region is a 400, an unknown area code
+    simply matches no listing (areas are data, not a fixed vocabulary)."""
+
+    kind = serializers.ChoiceField(choices=ListingKind.choices, required=False)
+    region = serializers.ChoiceField(choices=Region.choices, required=False)
+    area = serializers.SlugField(required=False, max_length=AREA_CODE_LENGTH)
 
 
 class ReturnSerializer(serializers.Serializer[Any]):
     reason = serializers.CharField(max_length=2000)
 
 
+def _refuse_unknown_owner(incoming: ListingWriteSerializer) -> None:
+    """Valid input, but naming an owner that does not exist: 404, as a deal naming an unknown
+    listing or organisation is; anything else wrong with the input is a 400."""
+    if incoming.is_valid():
+        return
+    owner_errors = incoming.errors.get("owner", [])
+    if set(incoming.errors) == {"owner"} and all(
+        getattr(error, "code", "") == "does_not_exist" for error in owner_errors
+    ):
+        raise NotFound(_("The organisation named as owner does not exist."))
+    raise serializers.ValidationError(incoming.errors)
+
+
 class ListingViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
     viewsets.GenericViewSet[Listing],
 ):
-    """Published listings (teasers); one listing with its detail as the reader's tier allows."""
+    """Published listings (teasers); one listing with its detail as the reader's tier allows.
+    There is no partial update (PATCH): ``update`` replaces the listing's content whole."""
 
+    schema = ProblemAutoSchema()
     lookup_field = "reference"
     permission_classes = [IsAuthenticatedOrReadOnly]
     serializer_class = ListingTeaserSerializer
 
     def get_queryset(self) -> QuerySet[Listing]:
         listings = published_listings().filter(teaser_tier__lte=reader_tier(self.request.user))
-        for name in ("kind", "owner__region"):
-            value = self.request.query_params.get(name.split("__")[-1])
-            if value:
-                listings = listings.filter(**{name: value})
-        area = self.request.query_params.get("area")
-        if area:
-            listings = listings.filter(areas__code=area)
+        if self.action == "list":
+            filters = ListingFilterSerializer(data=present(self.request.query_params))
+            filters.is_valid(raise_exception=True)
+            lookups = {"kind": "kind", "region": "owner__region", "area": "areas__code"}
+            for name, value in filters.validated_data.items():
+                listings = listings.filter(**{lookups[name]: value})
         return (
             listings.select_related("owner", "trl")
             .prefetch_related("texts", "areas")
             .order_by("-published_at", "-pk")
         )
 
-    @extend_schema(
-        parameters=[
-            OpenApiParameter("kind", OpenApiTypes.STR, enum=ListingKind.values),
-            OpenApiParameter("region", OpenApiTypes.STR),
-            OpenApiParameter("area", OpenApiTypes.STR),
-        ]
-    )
+    @extend_schema(parameters=[ListingFilterSerializer])
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().list(request, *args, **kwargs)
 
@@ -97,7 +139,7 @@ class ListingViewSet(
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         listing = get_object_or_404(
             Listing.objects.select_related("owner", "trl").prefetch_related(
-                "texts", "areas", "partnership_types"
+                "texts", "areas", "partnership_types", "ip_rights__owners"
             ),
             reference=kwargs["reference"],
         )
@@ -106,19 +148,24 @@ class ListingViewSet(
             return Response(status=status.HTTP_404_NOT_FOUND)  # handled as problem+json
         return Response(ListingDetailSerializer(reading).data)
 
-    @extend_schema(request=ListingWriteSerializer, responses={201: ListingTeaserSerializer})
+    @extend_schema(
+        request=ListingWriteSerializer, responses={201: ListingTeaserSerializer, **UNKNOWN_OWNER}
+    )
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         incoming = ListingWriteSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
+        _refuse_unknown_owner(incoming)
         listing = listing_create(actor=request.user, data=incoming.to_input())
         return Response(ListingTeaserSerializer(listing).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=ListingWriteSerializer, responses=ListingTeaserSerializer)
+    @extend_schema(
+        request=ListingWriteSerializer, responses={200: ListingTeaserSerializer, **UNKNOWN_OWNER}
+    )
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         listing = get_object_or_404(Listing, reference=kwargs["reference"])
         incoming = ListingWriteSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        listing = listing_update(actor=request.user, listing=listing, data=incoming.to_input())
+        _refuse_unknown_owner(incoming)
+        data = incoming.to_input(kept_ip_rights=ip_rights_as_input(listing))
+        listing = listing_update(actor=request.user, listing=listing, data=data)
         return Response(ListingTeaserSerializer(listing).data)
 
     def _transition(self, request: Request, reference: str, move: Any, **extra: Any) -> Response:
@@ -168,18 +215,27 @@ class ListingViewSet(
     def archive(self, request: Request, reference: str) -> Response:
         return self._transition(request, reference, listing_archive)
 
-    @extend_schema(exclude=True)
-    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return Response(status=status.HTTP_405_METHOD_NOT_ALLOWED)
+    @extend_schema(responses=MatchSerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def matches(self, request: Request, reference: str) -> Response:
+        """The listing's match suggestions, best first (its owner's members only; for anyone
+        else the listing has none to show: 404)."""
+        listing = get_object_or_404(Listing.objects.select_related("owner"), reference=reference)
+        if not can_edit_for(request.user, listing.owner):
+            raise NotFound
+        return Response(MatchSerializer(listing_suggestions(listing), many=True).data)
 
 
 class OrganisationViewSet(viewsets.ReadOnlyModelViewSet[Organisation]):
+    schema = ProblemAutoSchema()
     lookup_field = "slug"
     serializer_class = OrganisationSerializer
     queryset = Organisation.objects.order_by("slug")
 
 
 class TaxonomyView(APIView):
+    schema = ProblemAutoSchema()
+
     @extend_schema(responses=TaxonomySerializer)
     def get(self, request: Request) -> Response:
         def choices(enum: Any) -> list[dict[str, str]]:
@@ -217,35 +273,89 @@ class SearchResultSerializer(serializers.Serializer[Any]):
     facets = serializers.DictField(child=serializers.DictField(child=serializers.IntegerField()))
 
 
+class AnyAreaCodes(forms.MultipleChoiceField):
+    """Area codes as slugs: an unknown one matches no listing rather than being refused,
+    since the codes are data that the schema cannot list."""
+
+    def valid_value(self, value: Any) -> bool:
+        return bool(AREA_CODE.fullmatch(str(value)))
+
+
+class ApiSearchForm(SearchForm):
+    """The search page's form, for the API: any area code, and a TRL range given the wrong
+    way round matches nothing instead of being an error (each bound alone is valid)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["area"] = AnyAreaCodes(required=False)
+
+    def clean(self) -> dict[str, Any]:
+        return forms.Form.clean(self) or {}
+
+    def is_empty_range(self) -> bool:
+        low, high = self.cleaned_data.get("trl_min"), self.cleaned_data.get("trl_max")
+        return low is not None and high is not None and low > high
+
+
+def _many(name: str, values: list[str]) -> OpenApiParameter:
+    return OpenApiParameter(
+        name, OpenApiTypes.STR, enum=values, many=True, description=_FILTER_NOTE
+    )
+
+
+_FILTER_NOTE = "Any of the values given (repeat the parameter); an empty value is ignored."
+_TRL = {"type": "integer", "minimum": 1, "maximum": 9}
+
+
 class SearchView(generics.GenericAPIView[Any]):
     """One query in any language; the same engine, filters and tiers as the search page."""
 
+    schema = ProblemAutoSchema()
     serializer_class = SearchResultSerializer
 
     @extend_schema(
         parameters=[
-            OpenApiParameter("q", OpenApiTypes.STR),
-            OpenApiParameter("kind", OpenApiTypes.STR, many=True, enum=ListingKind.values),
-            OpenApiParameter("area", OpenApiTypes.STR, many=True),
-            OpenApiParameter("region", OpenApiTypes.STR, many=True),
-            OpenApiParameter("org_type", OpenApiTypes.STR, many=True),
-            OpenApiParameter("partnership", OpenApiTypes.STR, many=True),
-            OpenApiParameter("ip_status", OpenApiTypes.STR, many=True),
-            OpenApiParameter("trl_min", OpenApiTypes.INT),
-            OpenApiParameter("trl_max", OpenApiTypes.INT),
+            OpenApiParameter(
+                "q", {"type": "string", "maxLength": MAX_QUERY_LENGTH, "pattern": LINE_PATTERN}
+            ),
+            _many("kind", ListingKind.values),
+            OpenApiParameter(
+                "area",
+                {
+                    "type": "array",
+                    "items": {
+                        "type": "string",
+                        "pattern": "^[-a-zA-Z0-9_]+$",
+                        "maxLength": AREA_CODE_LENGTH,
+                    },
+                },
+                description=_FILTER_NOTE,
+            ),
+            _many("region", Region.values),
+            _many("org_type", OrganisationType.values),
+            _many("partnership", PartnershipType.values),
+            _many("ip_status", IPStatus.values),
+            OpenApiParameter("trl_min", _TRL),
+            OpenApiParameter("trl_max", _TRL, description="Below trl_min, nothing matches."),
             OpenApiParameter("sort", OpenApiTypes.STR, enum=["relevance", "newest", "trl"]),
-            OpenApiParameter("limit", OpenApiTypes.INT),
-            OpenApiParameter("offset", OpenApiTypes.INT),
+            OpenApiParameter("limit", {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT}),
+            OpenApiParameter(
+                "offset", {"type": "integer", "minimum": 0, "maximum": MAX_SEARCH_OFFSET}
+            ),
         ]
     )
     def get(self, request: Request) -> Response:
-        form = SearchForm(request.query_params)
+        limit = whole_number_param(request, "limit", default=20, low=1, high=MAX_LIMIT)
+        offset = whole_number_param(request, "offset", default=0, low=0, high=MAX_SEARCH_OFFSET)
+        filters = present(request.query_params)
+        for paging in ("limit", "offset"):
+            filters.pop(paging, None)
+        form = ApiSearchForm(filters)
         if not form.is_valid():
             raise serializers.ValidationError(form.errors.get_json_data())
-        limit, offset = (
-            _bounded(request, "limit", 20, 1, MAX_LIMIT),
-            _bounded(request, "offset", 0, 0, 10_000),
-        )
+        if form.is_empty_range():
+            empty = {"count": 0, "results": [], "facets": {}}
+            return Response(SearchResultSerializer(empty).data)
         result = listing_search(
             request.user,
             form.cleaned_data.get("q") or "",
@@ -285,15 +395,13 @@ class SearchView(generics.GenericAPIView[Any]):
         return Response(SearchResultSerializer(data).data)
 
 
-def _bounded(request: Request, name: str, default: int, low: int, high: int) -> int:
-    raw = request.query_params.get(name)
-    if raw is None:
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise serializers.ValidationError({name: [_("A whole number is required.")]}) from None
-    if not low <= value <= high:
-        message = _("Must be between %(low)d and %(high)d.") % {"low": low, "high": high}
-        raise serializers.ValidationError({name: [message]})
-    return value
+class NoSuchEndpoint(APIView):
+    """Any address under the API that names no endpoint: 404 as problem+json, whatever the
+    method, so that a client (or a path parameter with a slash in it) gets the API's errors."""
+
+    schema = None
+
+    def _not_found(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        raise NotFound()
+
+    get = post = put = patch = delete = options = _not_found

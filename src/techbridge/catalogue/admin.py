@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
@@ -28,8 +29,23 @@ from techbridge.catalogue.models import (
     Sector,
     TRLLevel,
 )
+from techbridge.core.bounds import TextSafetyValidator
 
 NAME_SEARCH = ["code", "name_en", "name_zh_hant", "name_zh_hans"]
+
+
+class TextSafeAdminMixin:
+    """Every text field the admin edits refuses control characters, as the pages and the API
+    do (``core.bounds``): a text area keeps tabs and line breaks, a one-line field does not."""
+
+    def formfield_for_dbfield(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)  # type: ignore[misc]
+        if isinstance(formfield, forms.CharField) and not any(
+            isinstance(validator, TextSafetyValidator) for validator in formfield.validators
+        ):
+            multiline = isinstance(formfield.widget, forms.Textarea)
+            formfield.validators.append(TextSafetyValidator(multiline=multiline))
+        return formfield
 
 
 class ReadOnlyMixin:
@@ -196,19 +212,19 @@ class IPRightAdmin(ReadOnlyMixin, admin.ModelAdmin):
 
 
 @admin.register(Sector)
-class SectorAdmin(admin.ModelAdmin):
+class SectorAdmin(TextSafeAdminMixin, admin.ModelAdmin):
     list_display = ["code", "name_en", "name_zh_hant", "name_zh_hans"]
     search_fields = NAME_SEARCH
 
 
 @admin.register(PartnershipTypeRef)
-class PartnershipTypeAdmin(admin.ModelAdmin):
+class PartnershipTypeAdmin(TextSafeAdminMixin, admin.ModelAdmin):
     list_display = ["code", "position"]
     search_fields = ["code"]
 
 
 @admin.register(TRLLevel)
-class TRLLevelAdmin(admin.ModelAdmin):
+class TRLLevelAdmin(TextSafeAdminMixin, admin.ModelAdmin):
     list_display = [
         "level",
         "name_en",

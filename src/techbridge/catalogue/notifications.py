@@ -1,15 +1,14 @@
-"""E-mails about listings, each written in its recipient's preferred language."""
+"""Notices about listings to their owners, each e-mailed in its recipient's preferred language."""
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 
 from techbridge.accounts.choices import MembershipRole
 from techbridge.accounts.models import User
 from techbridge.catalogue.models import Listing
+from techbridge.notifications.links import LANGUAGE_CODES, unprefixed
+from techbridge.notifications.services import notify
 
 
 def listing_owner_contacts(listing: Listing) -> list[User]:
@@ -27,28 +26,30 @@ def listing_owner_contacts(listing: Listing) -> list[User]:
     return sorted(people.values(), key=lambda user: user.email)
 
 
-def send_expiry_notice(listing: Listing) -> list[str]:
-    """Send the two-week expiry notice; returns the addresses written to.
+def _title_in(listing: Listing, language: str) -> str:
+    with translation.override(language):
+        return str(listing.title)
 
-    Sent inside the caller's transaction: if the mail server refuses, the notice is not marked
-    as sent and the next run tries again.
+
+def send_expiry_notice(listing: Listing) -> list[str]:
+    """Send the two-week expiry notice (a notification of kind ``listing_expiring``, e-mailed
+    as each person chose); returns the addresses of the people notified.
+
+    E-mailed inside the caller's transaction: if the mail server refuses, the notice is not
+    marked as sent and the next run tries again.
     """
     recipients = listing_owner_contacts(listing)
     assert listing.expires_at is not None
-    for user in recipients:
-        with translation.override(user.preferred_language):
-            subject = _("Your listing %(reference)s expires on %(date)s") % {
-                "reference": listing.reference,
-                "date": timezone.localtime(listing.expires_at).date().isoformat(),
-            }
-            body = _(
-                "Your listing “%(title)s” (%(reference)s) will expire on %(date)s. "
-                "Renew it on techbridge to keep it visible for another year; a listing can "
-                "stay published for at most two years."
-            ) % {
-                "title": listing.title,
-                "reference": listing.reference,
-                "date": timezone.localtime(listing.expires_at).date().isoformat(),
-            }
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+    notify(
+        recipients,
+        "listing_expiring",
+        params={
+            # The title in each language, so each reader reads their own.
+            "titles": {code: _title_in(listing, code) for code in LANGUAGE_CODES},
+            "reference": listing.reference,
+            "date": timezone.localtime(listing.expires_at).date().isoformat(),
+        },
+        link=unprefixed("web:listing", listing.reference),
+        send_now=True,
+    )
     return [user.email for user in recipients]

@@ -6,13 +6,23 @@ from typing import Any
 
 from techbridge.accounts.choices import MembershipRole
 from techbridge.accounts.models import Membership, Organisation
+from techbridge.accounts.two_factor import second_factor_confirmed
 from techbridge.catalogue.choices import DisclosureTier
 
 EDITOR_ROLES = (MembershipRole.ADMIN, MembershipRole.MEMBER, MembershipRole.FACILITY_MANAGER)
 
 
 def is_platform_admin(user: Any) -> bool:
-    return bool(user and user.is_authenticated and user.is_active and user.is_staff)
+    """Staff acting with their second factor confirmed. A staff member acting without it (an
+    API token created before, or without, a second factor) has no more than their memberships
+    give them."""
+    return bool(
+        user
+        and user.is_authenticated
+        and user.is_active
+        and user.is_staff
+        and second_factor_confirmed(user)
+    )
 
 
 def can_edit_for(user: Any, organisation: Organisation) -> bool:
@@ -31,11 +41,12 @@ def reader_tier(user: Any) -> int:
 
     Deal parties (NDA) will be granted per listing by the pipeline; across the catalogue a
     user is public, registered, or a member of a verified organisation. Platform
-    administrators, who review listings, see everything.
+    administrators, who review listings, see everything, when acting with their second factor
+    confirmed (see :func:`is_platform_admin`); otherwise they read as members.
     """
     if user is None or not user.is_authenticated or not user.is_active:
         return DisclosureTier.PUBLIC
-    if user.is_staff:
+    if is_platform_admin(user):
         return DisclosureTier.PARTIES
     verified = Membership.objects.filter(user=user, organisation__is_verified=True).exists()
     return DisclosureTier.VERIFIED if verified else DisclosureTier.REGISTERED

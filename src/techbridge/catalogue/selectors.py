@@ -110,3 +110,33 @@ def area_counts() -> list[tuple[CooperationArea, int]]:
         published=Count("listings", filter=Q(listings__status=ListingStatus.PUBLISHED))
     )
     return [(area, area.published) for area in areas.order_by("position")]
+
+
+def recent_public_listings(limit: int = 8) -> list[Listing]:
+    """The newest published listings whose teaser anyone may read, with what a card shows
+    (owner, texts, areas) read in three queries."""
+    return list(
+        published_listings()
+        .filter(teaser_tier=DisclosureTier.PUBLIC)
+        .select_related("owner")
+        .prefetch_related("texts", "areas")
+        .order_by("-published_at", "-pk")[:limit]
+    )
+
+
+def recent_public_listings_by_area(
+    per_area: int = 3, depth: int = 200, listings: list[Listing] | None = None
+) -> list[tuple[CooperationArea, list[Listing]]]:
+    """Per cooperation area of the Conference (in its order), up to ``per_area`` of the newest
+    publicly readable listings, taken from the ``depth`` newest (or from ``listings``, the
+    newest already read by the caller); areas with none are left out."""
+    if listings is None:
+        listings = recent_public_listings(depth)
+    areas = CooperationArea.objects.filter(mechanism__is_primary=True).order_by("position")
+    chosen: dict[int, list[Listing]] = {area.pk: [] for area in areas}
+    for listing in listings:
+        for area in listing.areas.all():
+            bucket = chosen.get(area.pk)
+            if bucket is not None and len(bucket) < per_area:
+                bucket.append(listing)
+    return [(area, chosen[area.pk]) for area in areas if chosen[area.pk]]

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from techbridge.core.scripts import to_simplified, to_traditional_hk
+from techbridge.core.scripts import text_for_language
 
 
 class WebsiteField(models.URLField):
@@ -36,7 +36,9 @@ class TrilingualNameModel(models.Model):
 
     Reference tables have exactly three languages, so three columns are simpler and faster
     than a translation table. ``name`` follows the active language; a missing Chinese script
-    is derived from the other by conversion, and English is the last resort.
+    is derived from the other by conversion, then the name in its original language is shown
+    as entered (``core.scripts.text_for_language``). A model that knows which language its
+    names were entered in says so in ``original_language``.
     """
 
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
@@ -54,11 +56,17 @@ class TrilingualNameModel(models.Model):
         return self.name_in(get_language() or "en")
 
     def name_in(self, language: str) -> str:
-        if language == "zh-hant":
-            return self.name_zh_hant or to_traditional_hk(self.name_zh_hans) or self.name_en
-        if language == "zh-hans":
-            return self.name_zh_hans or to_simplified(self.name_zh_hant) or self.name_en
-        return self.name_en or self.name_zh_hant or self.name_zh_hans
+        return text_for_language(
+            language, self.name_en, self.name_zh_hant, self.name_zh_hans, self.original_language
+        )
+
+    def original_language(self) -> str:
+        """The language code the texts were entered in, or "" when unknown.
+
+        Asked only when neither the reader's language nor the other Chinese script has text;
+        unknown, the name in one language alone is shown as it is.
+        """
+        return ""
 
 
 class AppendOnlyQuerySet(models.QuerySet["AuditEvent"]):

@@ -89,6 +89,26 @@ def database_hit(key: str, window: int) -> Hit:
 
 
 @contextmanager
+def brief_lock_wait(milliseconds: int) -> Iterator[None]:
+    """On SQLite, wait at most ``milliseconds`` for the database's write lock inside the block
+    (instead of the connection's 20 s): a long import holding the lock must not stall every
+    request that counts a hit. Elsewhere nothing changes."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    # A setting of the connection itself, not a statement on the database: set on the driver's
+    # connection directly (restored to the configured timeout afterwards).
+    connection.ensure_connection()
+    driver: Any = connection.connection
+    configured = float(connection.settings_dict.get("OPTIONS", {}).get("timeout", 5))
+    driver.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
+    try:
+        yield
+    finally:
+        driver.execute(f"PRAGMA busy_timeout = {int(configured * 1000)}")
+
+
+@contextmanager
 def exclusive(key: str) -> Iterator[None]:
     """Run the block in a transaction that concurrent blocks for the same ``key`` wait for.
 

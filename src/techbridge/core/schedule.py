@@ -22,6 +22,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from techbridge.accounts.tasks import personal_data_retention_task
 from techbridge.catalogue.tasks import listing_lifecycle_tick
 from techbridge.core import heartbeats
 from techbridge.core.models import PeriodicTaskSchedule, ProcessHeartbeat
@@ -32,6 +33,7 @@ from techbridge.core.tasks import (
     task_results_prune_task,
 )
 from techbridge.matching.tasks import daily_digest_task, weekly_digest_task
+from techbridge.notifications.tasks import notifications_digest_task
 from techbridge.pipeline.tasks import obligations_remind_task
 
 
@@ -46,9 +48,11 @@ PERIODIC_TASKS: tuple[PeriodicTask, ...] = (
     PeriodicTask(daily_digest_task, timedelta(days=1)),
     PeriodicTask(weekly_digest_task, timedelta(days=7)),
     PeriodicTask(obligations_remind_task, timedelta(hours=6)),
+    PeriodicTask(notifications_digest_task, timedelta(days=1)),
     PeriodicTask(task_results_prune_task, timedelta(days=1)),
     PeriodicTask(heartbeats_forget_task, timedelta(hours=1)),
     PeriodicTask(rate_counters_prune_task, timedelta(hours=1)),
+    PeriodicTask(personal_data_retention_task, timedelta(days=1)),
 )
 
 

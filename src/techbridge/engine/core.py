@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Iterable
 from types import TracebackType
@@ -11,8 +12,10 @@ import tantivy
 from techbridge.engine.dense import Encoder, VectorStore, reciprocal_rank_fusion
 from techbridge.engine.documents import Document, Hit, IndexStats, Query, SearchResult
 from techbridge.engine.index.highlight import explain, highlights
+from techbridge.engine.index.schema import TEXT
 from techbridge.engine.index.search import build, facet_counts
 from techbridge.engine.index.store import Store
+from techbridge.engine.lexicon.generic import generic_terms
 from techbridge.engine.lexicon.translate import Concept, Translator
 from techbridge.engine.text.analyzer import Analyzer, default_analyzer
 
@@ -41,6 +44,7 @@ class Index:
         one (see :attr:`replaced_outdated`) for the caller to rebuild from its source."""
         analyzer = analyzer or default_analyzer()
         self._translator = Translator(analyzer)
+        self._generic = generic_terms(analyzer)
         self._store = Store(
             path,
             analyzer,
@@ -158,13 +162,29 @@ class Index:
             return None
         return self._store.document(found.hits[0][1], searcher)
 
+    def idf(self, terms: Iterable[str]) -> dict[str, float | None]:
+        """Inverse document frequency of index terms (BM25's, as the ranking uses): how much
+        finding each term says about a document; None for a term in no document."""
+        searcher = self._store.searcher()
+        total = searcher.num_docs
+        out: dict[str, float | None] = {}
+        for term in terms:
+            found = searcher.doc_freq(TEXT, term)
+            out[term] = math.log(1 + (total - found + 0.5) / (found + 0.5)) if found else None
+        return out
+
     def concepts(self, query: Query) -> list[Concept]:
         """The analysed and translated form of a query (what :meth:`search` looks for)."""
-        return self._translator.concepts(query.text, query.translate)
+        drop = self._generic if query.drop_generic else frozenset()
+        return self._translator.concepts(query.text, query.translate, drop)
 
     def search(self, query: Query, *, highlight: bool = True) -> SearchResult:
         """Ranked hits with highlights, optional explanations and facet counts."""
         concepts = self.concepts(query)
+        if not concepts and query.text.strip():
+            # Text with no indexable term ("the of and", "？？？") asks for nothing: answering
+            # with every document, as an empty box browses, would pass noise off as results.
+            return SearchResult((), 0, {name: {} for name in query.facets}, ())
         schema, searcher = self._store.schema, self._store.searcher()
         tq = build(schema, query, concepts)
         dense = self._encoder is not None and self._vectors is not None and query.text.strip()

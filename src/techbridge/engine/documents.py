@@ -40,7 +40,17 @@ STRING_FACETS: tuple[str, ...] = (
 )
 FACETS: tuple[str, ...] = ("kind", *STRING_FACETS, "tier", "trl")
 
-KINDS: tuple[str, ...] = ("offer", "request", "partner", "expertise", "facility", "other")
+#: "expert" is a person's profile rather than a listing; callers searching listings filter on
+#: the listing kinds.
+KINDS: tuple[str, ...] = (
+    "offer",
+    "request",
+    "partner",
+    "expertise",
+    "facility",
+    "other",
+    "expert",
+)
 
 
 class DocumentError(ValueError):
@@ -167,6 +177,9 @@ class Query:
     explain: bool = False
     translate: bool = True
     exclude: frozenset[str] = frozenset()
+    #: Leave out the words that say what kind of listing a text is rather than what it is
+    #: about (see ``lexicon.generic``): for queries built from a listing, not typed by a reader.
+    drop_generic: bool = False
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,13 @@ currency (HKD in Hong Kong, RMB on the mainland) when it has one, else the first
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from datetime import datetime
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from techbridge.accounts.choices import OrganisationType, Region
 from techbridge.accounts.models import Membership, Organisation
-from techbridge.facilities.models import Instrument, UserCategory
+from techbridge.facilities.models import Booking, Instrument, UserCategory
 
 ACADEMIC_TYPES = (
     OrganisationType.UNIVERSITY,
@@ -68,3 +69,23 @@ def booking_terms(user: Any, instrument: Instrument) -> BookingTerms:
             currency = local if local in in_category else sorted(in_category)[0]
             return BookingTerms(organisation, category, cross, in_category[currency], currency)
     return BookingTerms(organisation, wanted[0], cross, None, "")
+
+
+def hours_between(starts_at: datetime, ends_at: datetime) -> Decimal:
+    """The hours from ``starts_at`` to ``ends_at``, to the hundredth (as fees are charged)."""
+    seconds = Decimal((ends_at - starts_at).total_seconds())
+    return (seconds / 3600).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
+def booking_hours(booking: Booking) -> Decimal:
+    """The hours a booking is charged for: those used once recorded, else those booked."""
+    if booking.actual_hours is not None:
+        return booking.actual_hours
+    return hours_between(booking.starts_at, booking.ends_at)
+
+
+def booking_total(booking: Booking) -> Decimal | None:
+    """Hours (``booking_hours``) × the quoted hourly rate, to the cent; None without a rate."""
+    if booking.fee_rate is None:
+        return None
+    return (booking_hours(booking) * booking.fee_rate).quantize(Decimal("0.01"), ROUND_HALF_UP)

@@ -8,12 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from techbridge.catalogue.choices import Currency
 from techbridge.core.models import TimeStampedModel, TrilingualNameModel
+from techbridge.core.money import currency_label
 from techbridge.core.scripts import in_reader_language
-
-
-def currency_label(code: str) -> str:
-    """What the pages call a currency: renminbi is "RMB" to its users, "CNY" only in ISO 4217."""
-    return "RMB" if code == "CNY" else code
 
 
 class InstrumentCategory(models.TextChoices):
@@ -101,21 +97,35 @@ class Instrument(TrilingualNameModel, TimeStampedModel):
             ),
         ]
 
-    # Free texts in the reader's language: the other Chinese script converted, else English.
+    def original_language(self) -> str:
+        """The language its facility listing was written in ("" without a listing)."""
+        listing = self.listing if self.listing_id is not None else None
+        return listing.original_language if listing is not None else ""
+
+    # Free texts in the reader's language: the other Chinese script converted, else the
+    # original as entered.
     @property
     def location(self) -> str:
-        return in_reader_language(self.location_en, self.location_zh_hant, self.location_zh_hans)
+        return in_reader_language(
+            self.location_en, self.location_zh_hant, self.location_zh_hans, self.original_language
+        )
 
     @property
     def capabilities(self) -> str:
         return in_reader_language(
-            self.capabilities_en, self.capabilities_zh_hant, self.capabilities_zh_hans
+            self.capabilities_en,
+            self.capabilities_zh_hant,
+            self.capabilities_zh_hans,
+            self.original_language,
         )
 
     @property
     def results_terms(self) -> str:
         return in_reader_language(
-            self.results_terms_en, self.results_terms_zh_hant, self.results_terms_zh_hans
+            self.results_terms_en,
+            self.results_terms_zh_hant,
+            self.results_terms_zh_hans,
+            self.original_language,
         )
 
 

@@ -10,8 +10,8 @@ from techbridge.pipeline.admin import ReadOnlyAdmin
 
 @admin.register(Suggestion)
 class SuggestionAdmin(ReadOnlyAdmin):
-    list_display = ["source", "candidate", "score", "is_strong", "refreshed_at"]
-    list_filter = ["is_strong"]
+    list_display = ["source", "candidate", "label", "score", "refreshed_at"]
+    list_filter = ["label"]
 
 
 @admin.register(SavedSearch)

@@ -20,26 +20,39 @@ from techbridge.catalogue.models import Listing
 from techbridge.catalogue.search import SEARCHABLE_STATUSES
 from techbridge.engine import Document
 from techbridge.engine.replica import Change, Refresh
-from techbridge.matching.documents import detail_id, listing_documents, teaser_id
+from techbridge.experts.models import ExpertProfile
+from techbridge.matching.documents import (
+    detail_id,
+    expert_document,
+    expert_id,
+    listing_documents,
+    teaser_id,
+)
 from techbridge.matching.models import SearchChange, SearchLogState
 
 CHANNEL = "techbridge_search_changes"
-LISTING, ORGANISATION = "listing", "organisation"
+LISTING, ORGANISATION, EXPERT = "listing", "organisation", "expert"
 
 
 def search_change_record(
-    *, listing: Listing | None = None, organisation: Organisation | None = None
+    *,
+    listing: Listing | None = None,
+    organisation: Organisation | None = None,
+    expert: ExpertProfile | None = None,
 ) -> int:
-    """Append one change (a listing, or every listing of an organisation) to the log in the
-    caller's transaction; returns its sequence number."""
-    if (listing is None) == (organisation is None):
-        raise ValueError("name exactly one of listing and organisation")
+    """Append one change (a listing, every listing and expert of an organisation, or an
+    expert's profile) to the log in the caller's transaction; returns its sequence number."""
+    if sum(record is not None for record in (listing, organisation, expert)) != 1:
+        raise ValueError("name exactly one of listing, organisation and expert")
     with transaction.atomic():
         state = _locked_state()
         state.last_sequence += 1
         state.save(update_fields=["last_sequence"])
         SearchChange.objects.create(
-            sequence=state.last_sequence, listing=listing, organisation=organisation
+            sequence=state.last_sequence,
+            listing=listing,
+            organisation=organisation,
+            expert=expert,
         )
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
@@ -71,7 +84,7 @@ def listings_changed_after(sequence: int) -> set[int]:
     ).values_list("listing_id", "organisation_id"):
         if listing_id is not None:
             listing_ids.add(listing_id)
-        else:
+        elif organisation_id is not None:
             organisation_ids.add(organisation_id)
     if organisation_ids:
         listing_ids |= set(
@@ -88,9 +101,27 @@ def searchable_listings() -> QuerySet[Listing]:
     )
 
 
+def searchable_experts() -> QuerySet[ExpertProfile]:
+    return (
+        ExpertProfile.objects.filter(is_published=True)
+        .select_related("institution")
+        .prefetch_related("areas", "sectors")
+    )
+
+
 def all_documents(batch_size: int = 500) -> Iterator[Document]:
     for listing in searchable_listings().order_by("pk").iterator(chunk_size=batch_size):
         yield from listing_documents(listing)
+    for expert in searchable_experts().order_by("pk").iterator(chunk_size=batch_size):
+        yield expert_document(expert)
+
+
+def _change_key(listing_id: int | None, organisation_id: int | None, expert: int | None) -> str:
+    if listing_id is not None:
+        return f"{LISTING}:{listing_id}"
+    if organisation_id is not None:
+        return f"{ORGANISATION}:{organisation_id}"
+    return f"{EXPERT}:{expert}"
 
 
 class DatabaseChangeLog:
@@ -109,23 +140,35 @@ class DatabaseChangeLog:
     def changes_after(self, sequence: int, limit: int) -> Sequence[Change]:
         rows = SearchChange.objects.filter(sequence__gt=sequence).order_by("sequence")[:limit]
         return [
-            Change(seq, f"{LISTING}:{lid}" if lid is not None else f"{ORGANISATION}:{oid}")
-            for seq, lid, oid in rows.values_list("sequence", "listing_id", "organisation_id")
+            Change(seq, _change_key(lid, oid, eid))
+            for seq, lid, oid, eid in rows.values_list(
+                "sequence", "listing_id", "organisation_id", "expert_id"
+            )
         ]
 
     def refresh(self, changes: Sequence[Change]) -> Refresh:
-        listing_ids: set[int] = set()
-        organisation_ids: set[int] = set()
+        ids: dict[str, set[int]] = {LISTING: set(), ORGANISATION: set(), EXPERT: set()}
         for change in changes:
             kind, _, pk = change.key.partition(":")
-            (listing_ids if kind == LISTING else organisation_ids).add(int(pk))
-        if organisation_ids:
+            ids[kind].add(int(pk))
+        listing_ids, expert_ids = ids[LISTING], ids[EXPERT]
+        if ids[ORGANISATION]:
+            # An organisation's name, region or type is part of its listings' and experts'
+            # documents.
             listing_ids |= set(
-                Listing.objects.filter(owner_id__in=organisation_ids).values_list("pk", flat=True)
+                Listing.objects.filter(owner_id__in=ids[ORGANISATION]).values_list("pk", flat=True)
+            )
+            expert_ids |= set(
+                ExpertProfile.objects.filter(institution_id__in=ids[ORGANISATION]).values_list(
+                    "pk", flat=True
+                )
             )
         delete = [doc for pk in sorted(listing_ids) for doc in (teaser_id(pk), detail_id(pk))]
+        delete += [expert_id(pk) for pk in sorted(expert_ids)]
         current = searchable_listings().filter(pk__in=listing_ids).order_by("pk")
         upsert = [document for listing in current for document in listing_documents(listing)]
+        experts = searchable_experts().filter(pk__in=expert_ids).order_by("pk")
+        upsert += [expert_document(expert) for expert in experts]
         return Refresh(delete=delete, upsert=upsert)
 
     def snapshot(self) -> tuple[int, Iterable[Document]]:

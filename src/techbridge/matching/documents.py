@@ -7,6 +7,7 @@ from techbridge.catalogue.choices import DisclosureTier, TextOrigin
 from techbridge.catalogue.models import Listing, ListingText
 from techbridge.catalogue.search import DETAIL_FIELDS, ENGINE_KIND, TEASER_FIELDS
 from techbridge.engine import Document
+from techbridge.experts.models import ExpertProfile
 
 DETAIL_SUFFIX = ":detail"
 MAX_TIER = max(DisclosureTier.values)
@@ -91,3 +92,60 @@ def _fields(texts: list[ListingText], mapping: dict[str, str]) -> dict[str, dict
         if fields:
             result[text.language] = fields
     return result
+
+
+# Expert profiles: one public document per published profile.
+EXPERT_KIND = "expert"
+EXPERT_PREFIX = "expert:"
+EVERY_TIER = [str(tier) for tier in range(MAX_TIER + 1)]
+
+
+def expert_id(expert_pk: int) -> str:
+    return f"{EXPERT_PREFIX}{expert_pk}"
+
+
+def is_expert_id(document_id: str) -> bool:
+    return document_id.startswith(EXPERT_PREFIX)
+
+
+def expert_pk_of(document_id: str) -> int:
+    return int(document_id.removeprefix(EXPERT_PREFIX))
+
+
+def expert_document(expert: ExpertProfile) -> Document:
+    """A published expert profile as one document, readable at every tier: in each language,
+    the person's name as title, their position and fields (cooperation areas and sectors) as
+    summary. Free keywords are language-neutral. Expects institution, areas and sectors read.
+    """
+    texts: dict[str, dict[str, str]] = {}
+    areas = list(expert.areas.all())
+    sectors = list(expert.sectors.all())
+    for language in ("en", "zh-hant", "zh-hans"):
+        name = _own(expert, "name", language)
+        position = _own(expert, "position", language)
+        fields = [item.name_in(language) for item in (*areas, *sectors)]
+        summary = "\n".join(part for part in (position, "; ".join(f for f in fields if f)) if part)
+        entry = {key: value for key, value in (("title", name), ("summary", summary)) if value}
+        if entry:
+            texts[language] = entry
+    institution = expert.institution
+    facets: dict[str, list[str] | str] = {
+        "area": sorted({area.code for area in areas}),
+        "region": institution.region,
+        "org_type": institution.org_type,
+        "audience": EVERY_TIER,
+    }
+    return Document(
+        id=expert_id(expert.pk),
+        kind=EXPERT_KIND,
+        texts=texts,
+        keywords=tuple(expert.keywords),
+        facets={name: value for name, value in facets.items() if value},
+        owner=institution.slug,
+    )
+
+
+def _own(expert: ExpertProfile, prefix: str, language: str) -> str:
+    """The text the person entered in ``language`` (no conversion: the engine folds the
+    Chinese scripts itself)."""
+    return str(getattr(expert, f"{prefix}_{language.replace('-', '_')}")).strip()

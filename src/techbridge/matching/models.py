@@ -10,6 +10,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+class MatchStrength(models.TextChoices):
+    """A suggestion's label, from how much of the source's core subject it covers."""
+
+    STRONG = "strong", _("Strong match")
+    GOOD = "good", _("Good match")
+    POSSIBLE = "possible", _("Possible match")
+
+
 class Suggestion(models.Model):
     """``candidate`` suggested for ``source`` (an offer for a need, a need for an offer),
     refreshed by a background task whenever either side changes."""
@@ -31,6 +39,9 @@ class Suggestion(models.Model):
     factor = models.FloatField(_("compatibility factor"))
     reasons = models.JSONField(_("reasons"), default=dict)
     is_strong = models.BooleanField(_("strong match"), default=False)
+    label = models.CharField(
+        _("strength"), max_length=10, choices=MatchStrength.choices, default=MatchStrength.POSSIBLE
+    )
     created_at = models.DateTimeField(_("first suggested"), default=timezone.now)
     refreshed_at = models.DateTimeField(_("refreshed"), default=timezone.now)
 
@@ -176,6 +187,15 @@ class SearchChange(models.Model):
         blank=True,
         related_name="+",
     )
+    expert = models.ForeignKey(
+        "experts.ExpertProfile",
+        verbose_name=_("expert profile"),
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     committed_at = models.DateTimeField(_("recorded"), default=timezone.now)
 
     class Meta:
@@ -184,7 +204,9 @@ class SearchChange(models.Model):
         ordering = ["sequence"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(listing__isnull=False) | Q(organisation__isnull=False),
+                condition=Q(listing__isnull=False)
+                | Q(organisation__isnull=False)
+                | Q(expert__isnull=False),
                 name="matching_searchchange_names_a_record",
             )
         ]

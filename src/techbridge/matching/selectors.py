@@ -9,17 +9,30 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from techbridge.catalogue.choices import ListingStatus
 from techbridge.catalogue.models import Listing
 from techbridge.catalogue.permissions import reader_tier
-from techbridge.catalogue.search import CATALOGUE_KIND, SEARCHABLE_STATUSES
+from techbridge.catalogue.search import CATALOGUE_KIND, ENGINE_KIND, SEARCHABLE_STATUSES
 from techbridge.engine import Document, Highlight, Index, Query, TermMatch
+from techbridge.engine.matching import typed_concepts
+from techbridge.experts.models import ExpertProfile
 from techbridge.matching.changelog import listings_changed_after, log_state
-from techbridge.matching.documents import detail_id, listing_documents, listing_pk_of, teaser_id
+from techbridge.matching.documents import (
+    EXPERT_KIND,
+    detail_id,
+    expert_pk_of,
+    listing_documents,
+    listing_pk_of,
+    teaser_id,
+)
 from techbridge.matching.index import IndexUnavailable, search_index
+from techbridge.matching.models import Suggestion
 
 # Ranked search reads at most this deep; re-sorting (newest, TRL) applies within it.
 MAX_RESULTS = 500
 SORTS = ("relevance", "newest", "trl")
+# The index holds expert profiles beside listings; a listing search asks for listings only.
+LISTING_KINDS = sorted(set(ENGINE_KIND.values()))
 
 
 @dataclass(frozen=True)
@@ -35,6 +48,8 @@ class ListingSearchResult:
     hits: list[ListingHit]
     total: int
     facets: Mapping[str, Mapping[str, int]]
+    #: The query's words as typed (see ``engine.matching.typed_concepts``).
+    typed: tuple[str, ...] = ()
 
 
 def listing_search(
@@ -71,7 +86,7 @@ def listing_search(
     stale = _stale_listings(index.checkpoint())
     exclude = frozenset() if not stale else _document_ids(stale)
     # Exactly one version of each listing is indexed for each reader tier (see documents.py).
-    allowed = {**(filters or {}), "audience": [str(tier)]}
+    allowed = {"kind": LISTING_KINDS, **(filters or {}), "audience": [str(tier)]}
     browsing = not text.strip()
     depth = 1 if browsing else MAX_RESULTS if sort != "relevance" else offset + limit
     query = Query(
@@ -83,7 +98,7 @@ def listing_search(
         exclude=exclude,
     )
     result = index.search(query, highlight=False)
-    counts = _disjunctive_facets(index, query, result.facets)
+    counts = _disjunctive_facets(index, query, result.facets, chosen=set(filters or {}))
     if browsing:
         page = _browse(user, filters or {}, trl_range)[offset : offset + limit]
         return ListingSearchResult(
@@ -99,7 +114,8 @@ def listing_search(
     listings = _with_relations(Listing.objects.filter(pk__in=[pk for pk, _ in window])).in_bulk()
     shown = [(listings[pk], score) for pk, score in window if pk in listings]
     hits = _described(index, query, shown, tier, explain=explain, recheck=stale is None)
-    return ListingSearchResult(hits=hits, total=result.total, facets=counts)
+    typed = typed_concepts(index.concepts(query))
+    return ListingSearchResult(hits=hits, total=result.total, facets=counts, typed=typed)
 
 
 def _sorted(ranked: list[tuple[int, float]], sort: str) -> list[tuple[int, float]]:
@@ -169,17 +185,47 @@ def _described(
 
 
 def _disjunctive_facets(
-    index: Index, query: Query, counts: Mapping[str, Mapping[str, int]]
+    index: Index, query: Query, counts: Mapping[str, Mapping[str, int]], chosen: set[str]
 ) -> dict[str, Mapping[str, int]]:
-    """Counts of a facet the reader filters on are taken without that facet's own filter, so
-    the other values stay visible with what choosing them would add (disjunctive faceting)."""
+    """Counts of a facet the reader filters on (``chosen``) are taken without that facet's
+    own filter, so the other values stay visible with what choosing them would add
+    (disjunctive faceting). Kinds are counted among listings only."""
     out = dict(counts)
     for name in query.facets:
-        if name in query.filters and name != "audience":
+        if name in query.filters and name in chosen and name != "audience":
             others = {key: values for key, values in query.filters.items() if key != name}
+            if name == "kind":
+                others["kind"] = LISTING_KINDS
             narrowed = replace(query, filters=others, facets=[name], k=1)
             out[name] = index.search(narrowed, highlight=False).facets.get(name, {})
     return out
+
+
+def expert_search(
+    text: str, *, filters: Mapping[str, Sequence[str]] | None = None, limit: int = 6
+) -> list[ExpertProfile]:
+    """The published expert profiles best matching ``text`` and ``filters`` (areas, region,
+    type of institution; a listing-only filter leaves none), best first; none without text.
+
+    Profiles are public, so every reader searches the same documents; each hit is checked
+    against the database, so a profile withdrawn since the index last heard is never shown.
+    """
+    if not text.strip():
+        return []
+    try:
+        index = search_index(create=False)
+    except IndexUnavailable:
+        return []
+    wanted = {name: values for name, values in (filters or {}).items() if name != "kind"}
+    query = Query(text, filters={**wanted, "kind": [EXPERT_KIND]}, k=limit)
+    ranked = [expert_pk_of(hit.id) for hit in index.search(query, highlight=False).hits]
+    found = (
+        ExpertProfile.objects.filter(pk__in=ranked, is_published=True)
+        .select_related("institution")
+        .prefetch_related("areas")
+        .in_bulk()
+    )
+    return [found[pk] for pk in ranked if pk in found]
 
 
 def _with_relations(listings: QuerySet[Listing]) -> QuerySet[Listing]:
@@ -214,3 +260,14 @@ def _browse(
     if "area" in filters or "partnership" in filters:
         listings = listings.distinct()
     return listings.order_by("-published_at", "-pk")
+
+
+def listing_suggestions(listing: Listing) -> list[Suggestion]:
+    """The stored suggestions of ``listing`` whose candidates are still published, best first,
+    with what their pages and the API show (the caller checks that the reader may see them)."""
+    return list(
+        Suggestion.objects.filter(source=listing, candidate__status=ListingStatus.PUBLISHED)
+        .select_related("candidate", "candidate__owner", "candidate__trl")
+        .prefetch_related("candidate__texts", "feedback")
+        .order_by("-score", "pk")
+    )

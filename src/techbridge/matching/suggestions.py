@@ -24,8 +24,20 @@ from techbridge.catalogue.choices import DisclosureTier, ListingKind, ListingSta
 from techbridge.catalogue.models import Listing
 from techbridge.catalogue.permissions import EDITOR_ROLES
 from techbridge.catalogue.search import ENGINE_KIND
-from techbridge.engine import Query, TermMatch
-from techbridge.engine.matching import STRONG, MatchProfile, rerank
+from techbridge.engine import Index, Query, TermMatch
+from techbridge.engine.matching import (
+    MIN_COVERAGE,
+    STRONG_LABEL,
+    MatchProfile,
+    SubjectUnit,
+    label_for,
+    rerank,
+    shown_reasons,
+    spellings,
+    subject_coverage,
+    subject_units,
+    suggestion_score,
+)
 from techbridge.matching.documents import listing_pk_of
 from techbridge.matching.index import search_index
 from techbridge.matching.models import Alert, Suggestion
@@ -48,6 +60,7 @@ class Computed:
     score: float
     relevance: float
     factor: float
+    label: str
     reasons: dict[str, Any]
 
 
@@ -90,22 +103,47 @@ def _term_matches(matches: tuple[TermMatch, ...]) -> list[dict[str, Any]]:
     return out
 
 
+def subject_text(listing: Listing) -> str:
+    """The listing's core subject as its authors put it: titles and keywords."""
+    parts = [text.title for text in listing.texts.all() if text.origin != TextOrigin.MACHINE]
+    return " ".join(part for part in [*parts, *listing.keywords] if part)[:MAX_QUERY_CHARS]
+
+
+def _subject(index: Index, listing: Listing) -> list[SubjectUnit]:
+    concepts = index.concepts(Query(subject_text(listing), drop_generic=True))
+    firsts = {t for c in concepts for t in c.alternatives[0].terms}
+    return subject_units(concepts, index.idf(firsts))
+
+
 def suggestions_compute(listing: Listing) -> list[Computed]:
-    """The best candidates for ``listing``, best first (expects relations prefetched)."""
+    """The best candidates for ``listing``, best first (expects relations prefetched).
+
+    Candidates come from the engine, queried with the listing's own words less the generic
+    ones; only those covering at least :data:`MIN_COVERAGE` of its core subject (title and
+    keywords) are kept, labelled by how much of it they cover."""
     targets = TARGET_KINDS.get(listing.kind)
     text = match_query_text(listing)
     if not targets or not text.strip():
         return []
-    result = search_index().search(
-        Query(
-            text,
-            filters={"kind": [ENGINE_KIND[kind] for kind in targets], "audience": [AUDIENCE]},
-            k=DEPTH,
-            explain=True,
-        ),
-        highlight=False,
+    index = search_index()
+    query = Query(
+        text,
+        filters={"kind": [ENGINE_KIND[kind] for kind in targets], "audience": [AUDIENCE]},
+        k=DEPTH,
+        explain=True,
+        drop_generic=True,
     )
-    hits = {listing_pk_of(hit.id): hit for hit in result.hits}
+    result = index.search(query, highlight=False)
+    units = _subject(index, listing)
+    spelled = spellings(index.concepts(query))
+    coverages = {
+        listing_pk_of(hit.id): subject_coverage(units, hit.matches, spelled) for hit in result.hits
+    }
+    hits = {
+        listing_pk_of(hit.id): hit
+        for hit in result.hits
+        if coverages[listing_pk_of(hit.id)].share >= MIN_COVERAGE
+    }
     candidates = (
         _related(Listing.objects.filter(pk__in=hits, status=ListingStatus.PUBLISHED))
         .exclude(owner_id=listing.owner_id)
@@ -118,19 +156,27 @@ def suggestions_compute(listing: Listing) -> list[Computed]:
         profiles,
         source_is_need=listing.kind in NEED_KINDS,
     )
-    computed = [
-        Computed(
-            candidate=candidates[int(item.id)],
-            score=item.score,
-            relevance=item.relevance,
-            factor=item.factor,
-            reasons={
-                "terms": _term_matches(hits[int(item.id)].matches),
-                "structured": [[r.code, r.params] for r in item.reasons],
-            },
+    best = max((item.relevance for item in ranked), default=0.0)
+    computed = []
+    for item in ranked:
+        coverage = coverages[int(item.id)]
+        computed.append(
+            Computed(
+                candidate=candidates[int(item.id)],
+                score=round(suggestion_score(coverage.share, item.relevance, best, item.factor), 4),
+                relevance=item.relevance,
+                factor=item.factor,
+                label=label_for(coverage.share, item.reasons),
+                reasons={
+                    "shown": shown_reasons(coverage, item.reasons),
+                    "coverage": coverage.share,
+                    "missing": list(coverage.missing),
+                    "terms": _term_matches(hits[int(item.id)].matches),
+                    "structured": [[r.code, r.params] for r in item.reasons],
+                },
+            )
         )
-        for item in ranked
-    ]
+    computed.sort(key=lambda c: (-c.score, c.candidate.pk))
     return computed[:KEEP]
 
 
@@ -156,7 +202,7 @@ def suggestions_refresh(listing_pk: int) -> list[int]:
             ).values_list("user_id", flat=True)
         )
         for item in computed:
-            strong = item.score >= STRONG
+            strong = item.label == STRONG_LABEL
             suggestion = existing.get(item.candidate.pk)
             newly_strong = strong and (suggestion is None or not suggestion.is_strong)
             fields = {
@@ -165,6 +211,7 @@ def suggestions_refresh(listing_pk: int) -> list[int]:
                 "factor": item.factor,
                 "reasons": item.reasons,
                 "is_strong": strong,
+                "label": item.label,
                 "refreshed_at": now,
             }
             if suggestion is None:

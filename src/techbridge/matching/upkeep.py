@@ -9,9 +9,11 @@ the log to that node's index replica; :func:`index_rebuild` rebuilds a replica f
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterable, Iterator
 
 from techbridge.accounts.models import Organisation
 from techbridge.catalogue.models import Listing
+from techbridge.engine import Document
 from techbridge.engine.replica import Follower
 from techbridge.matching.changelog import DatabaseChangeLog, search_change_record
 from techbridge.matching.index import search_index
@@ -35,10 +37,29 @@ def organisation_search_changed(organisation: Organisation) -> int:
     return search_change_record(organisation=organisation)
 
 
-def index_rebuild() -> int:
+def index_rebuild(progress: Callable[[int], None] | None = None) -> int:
     """Rebuild this node's index from a snapshot of the database (switches atomically when
-    complete) positioned in the change log; returns the number of documents."""
-    return Follower(search_index(), DatabaseChangeLog()).bootstrap()
+    complete) positioned in the change log; returns the number of documents.
+    ``progress(documents so far)`` is called as the snapshot is read into the new index."""
+    log = DatabaseChangeLog() if progress is None else _CountingChangeLog(progress)
+    return Follower(search_index(), log).bootstrap()
+
+
+class _CountingChangeLog(DatabaseChangeLog):
+    """The change log whose snapshot tells ``progress`` each document as it is read."""
+
+    def __init__(self, progress: Callable[[int], None]) -> None:
+        super().__init__()
+        self.progress = progress
+
+    def snapshot(self) -> tuple[int, Iterable[Document]]:
+        sequence, documents = super().snapshot()
+        return sequence, self._counted(documents)
+
+    def _counted(self, documents: Iterable[Document]) -> Iterator[Document]:
+        for count, document in enumerate(documents, 1):
+            yield document
+            self.progress(count)
 
 
 def index_catch_up() -> int:

@@ -68,6 +68,8 @@ VERB_LABELS = {
     Event.WITHDRAW.value: _("Withdrawn"),
     "nda_proposed": _("Standard NDA proposed"),
     "nda_confirmed": _("NDA confirmed"),
+    "nda_law_chosen": _("NDA governing law changed"),
+    "nda_pdf_stored": _("Agreed NDA stored as PDF"),
     "nda_uploaded": _("Signed NDA uploaded"),
     "disclosed": _("Confidential detail released"),
     "confidential_viewed": _("Confidential detail viewed"),
@@ -101,6 +103,15 @@ class ExportClassification(models.TextChoices):
 class NDAKind(models.TextChoices):
     STANDARD = "standard", _("Platform standard NDA, confirmed by both parties")
     UPLOADED = "uploaded", _("Signed NDA uploaded as a PDF")
+
+
+class GoverningLaw(models.TextChoices):
+    """Law and forum of the standard NDA, chosen when it is requested; both parties confirm
+    the text with the choice in it."""
+
+    HK_COURTS = "hk_courts", _("Hong Kong law, Hong Kong courts")
+    HK_HKIAC = "hk_hkiac", _("Hong Kong law, HKIAC arbitration in Hong Kong")
+    PRC_CIETAC = "prc_cietac", _("PRC law, CIETAC arbitration in Chongqing")
 
 
 class DocumentPurpose(models.TextChoices):

@@ -4,31 +4,16 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils import timezone
 
 from techbridge.accounts.choices import MembershipRole
-from techbridge.accounts.models import User
-from techbridge.pipeline.models import Deal, Obligation
+from techbridge.pipeline.models import Obligation
+from techbridge.pipeline.notifications import deal_notify
 from techbridge.pipeline.services.audit import event_append
 from techbridge.pipeline.services.deals import locked
 
 REMINDED_STAGES = ("signed", "obligations")
-
-
-def _administrators(deal: Deal) -> list[User]:
-    return list(
-        User.objects.filter(
-            is_active=True,
-            memberships__organisation_id__in=[deal.owner_id, deal.counterparty_id],
-            memberships__role=MembershipRole.ADMIN,
-        )
-        .distinct()
-        .order_by("email")
-    )
 
 
 def obligations_remind(today: date | None = None) -> list[int]:
@@ -58,18 +43,17 @@ def obligations_remind(today: date | None = None) -> list[int]:
                 ).exists()
             ):
                 continue
-            for user in _administrators(deal):
-                with translation.override(user.preferred_language):
-                    subject = _("Obligation due on %(date)s: %(what)s") % {
-                        "date": obligation.due_on.isoformat(),
-                        "what": obligation.description,
-                    }
-                    body = _("In the deal on %(reference)s, “%(what)s” is due on %(date)s.") % {
-                        "reference": deal.listing.reference,
-                        "what": obligation.description,
-                        "date": obligation.due_on.isoformat(),
-                    }
-                send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+            # Sent here, not by the worker after the commit: a refused send rolls the
+            # reminder back, and the next run tries again.
+            deal_notify(
+                deal,
+                "obligation_due",
+                actor=None,
+                organisation_id=None,
+                params={"what": obligation.description, "date": obligation.due_on.isoformat()},
+                roles=(MembershipRole.ADMIN,),
+                send_now=True,
+            )
             Obligation.objects.filter(pk=obligation.pk).update(reminded_at=timezone.now())
             event_append(
                 deal,

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from techbridge.accounts.models import Membership
 from techbridge.catalogue.permissions import EDITOR_ROLES
@@ -15,6 +16,7 @@ from techbridge.pipeline.models import Deal
 from techbridge.pipeline.models.deal import MAINLAND_REGIONS
 from techbridge.pipeline.services.audit import event_append
 from techbridge.pipeline.services.deals import locked
+from techbridge.pipeline.transitions import Role
 
 # The export checkpoint applies (mainland technology going to Hong Kong or overseas, as
 # ``Deal.checkpoint_applies``) and the technology is prohibited from export.
@@ -62,3 +64,26 @@ def confidential_view_record(user: Any, deal: Deal, channel: str) -> None:
             verb="confidential_viewed",
             after={"listing": current.listing.reference, "channel": channel},
         )
+
+
+def owner_hidden_from(deal: Deal, role: str) -> bool:
+    """Whether the reader, acting as ``role`` in the deal, may not yet know who owns the
+    listing: the owner of an anonymous listing stays unnamed to the interested organisation
+    until it accepts the interest (Enterprise Europe Network practice)."""
+    return (
+        role == Role.COUNTERPARTY and deal.listing.is_anonymous and deal.owner_disclosed_at is None
+    )
+
+
+def undisclosed_owner_label(deal: Deal) -> str:
+    """What the interested organisation is told of an owner it may not yet know."""
+    return _("Not disclosed yet: %(type)s, %(region)s") % {
+        "type": deal.owner.get_org_type_display(),
+        "region": deal.owner.get_region_display(),
+    }
+
+
+def party_names(deal: Deal, role: str) -> dict[int, str]:
+    """Organisation id → the name the reader may see, for every name a deal page prints."""
+    owner = undisclosed_owner_label(deal) if owner_hidden_from(deal, role) else deal.owner.name
+    return {deal.owner_id: owner, deal.counterparty_id: deal.counterparty.name}

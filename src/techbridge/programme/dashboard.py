@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, Q
 
 from techbridge.catalogue.models import Listing
 from techbridge.pipeline.choices import CROSSWALK
@@ -24,6 +24,7 @@ from techbridge.programme.indicators import (
     year_period,
 )
 from techbridge.programme.models import CooperationArea, Indicator, Mechanism, Meeting, Milestone
+from techbridge.programme.selectors import published_indicators
 
 DUE_SOON = timedelta(days=30)
 TREND_YEARS = 3
@@ -225,17 +226,7 @@ def dashboard(mechanism: Mechanism, year: int, today: date) -> Dashboard:
         )
         for area in areas.order_by("position")
     ]
-    indicators = list(
-        Indicator.objects.filter(mechanism=mechanism, is_published=True)
-        .select_related("area", "item")
-        # The mechanism's own indicators first, then by area and item, on every database
-        # (SQLite sorts NULLs first, PostgreSQL last).
-        .order_by(
-            F("area__position").asc(nulls_first=True),
-            F("item__reference").asc(nulls_first=True),
-            "code",
-        )
-    )
+    indicators = list(published_indicators(mechanism))
     # The funnel is the year's: listings first published in it (as the "listings published"
     # indicator counts them) and the deals opened in it, followed to where they are now.
     start, end = period_moments(period)

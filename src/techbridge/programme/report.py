@@ -10,10 +10,14 @@ archive's entries carry fixed times, so the same data and year give a byte-ident
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
 import zipfile
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -23,10 +27,14 @@ from openpyxl.styles import Font
 from openpyxl.writer.excel import ExcelWriter
 
 from techbridge.core.errors import ServiceValidationError
-from techbridge.programme.charts import funnel_chart
 from techbridge.programme.dashboard import DUE_SOON, Dashboard, dashboard
 from techbridge.programme.labels import RAG_LABELS, direction_label, stage_label
 from techbridge.programme.models import Mechanism, Milestone
+
+# The font family the PDF is set in (settings.PROGRAMME_REPORT_FONT): it must cover Traditional
+# and Simplified Chinese, since names and titles in any language's report may be in Chinese.
+DEFAULT_REPORT_FONT = "WenQuanYi Micro Hei"
+FONT_LANGUAGES = ("zh-tw", "zh-cn")
 
 REPORT_FORMATS = {
     "html": "text/html; charset=utf-8",
@@ -88,30 +96,79 @@ def summary_rows(board: Dashboard) -> list[tuple[str, int]]:
 def milestone_rows(board: Dashboard) -> list[tuple[str, Milestone, str]]:
     """Open milestones overdue and due within 30 days of the as-of date (the dashboard's
     definition): (section, milestone, red / amber / green label)."""
+    return [(section, m, str(RAG_LABELS[rag])) for section, m, rag in _milestone_rags(board)]
+
+
+def _milestone_rags(board: Dashboard) -> list[tuple[str, Milestone, str]]:
+    """(section, milestone, "red" / "amber" / "green" / "")."""
     return [
-        (section, m, str(RAG_LABELS[m.rag(board.today)]))
+        (section, m, m.rag(board.today))
         for section, milestones in (("overdue", board.overdue), ("due_soon", board.due_soon))
         for m in milestones
     ]
 
 
-def report_html(board: Dashboard) -> str:
-    from techbridge.web.views.programme import charts_for, funnel_stages
+def report_font() -> str:
+    return str(getattr(settings, "PROGRAMME_REPORT_FONT", DEFAULT_REPORT_FONT))
+
+
+def font_is_installed(family: str) -> bool:
+    """Whether fontconfig knows ``family`` with glyphs for Traditional and Simplified
+    Chinese (``fc-list``, which comes with the fontconfig package Pango depends on)."""
+    fc_list = shutil.which("fc-list")
+    if fc_list is None or not family.strip():
+        return False
+    name = "".join("\\" + c if c in "\\-:," else c for c in family)
+    for language in FONT_LANGUAGES:
+        found = subprocess.run(
+            [fc_list, f":family={name}:lang={language}", "family"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+        if found.returncode != 0 or not found.stdout.strip():
+            return False
+    return True
+
+
+def require_report_font() -> str:
+    """The PDF's font family, or a refusal: without a Chinese font, WeasyPrint would print
+    boxes in place of every Chinese character without a word of warning."""
+    family = report_font()
+    if not font_is_installed(family):
+        raise ServiceValidationError(
+            _(
+                "The PDF cannot be made: the server has no font for Chinese characters "
+                "(%(family)s). Please ask the administrator to install it; the HTML and "
+                "XLSX reports are available."
+            )
+            % {"family": family}
+        )
+    return family
+
+
+def report_html(board: Dashboard, font: str = DEFAULT_REPORT_FONT) -> str:
+    from techbridge.programme.board_charts import charts_for, funnel_steps, funnel_svg
 
     start, end = period_bounds(board)
-    rows = milestone_rows(board)
+    rows = [(section, m, rag, str(RAG_LABELS[rag])) for section, m, rag in _milestone_rags(board)]
     return render_to_string(
         "programme/report.html",
         {
             "board": board,
             "charts": charts_for(board),
-            "funnel_svg": funnel_chart(_("Transfer funnel"), funnel_stages(board)),
+            "funnel_svg": funnel_svg(board),
+            "funnel_steps": funnel_steps(board),
+            "font": font,
             "as_of": board.today,
             "period_start": start,
             "period_end": end,
             "summary": summary_rows(board),
-            "overdue": [(m, rag) for section, m, rag in rows if section == "overdue"],
-            "due_soon": [(m, rag) for section, m, rag in rows if section == "due_soon"],
+            "overdue": [(m, rag, label) for section, m, rag, label in rows if section == "overdue"],
+            "due_soon": [
+                (m, rag, label) for section, m, rag, label in rows if section == "due_soon"
+            ],
             "due_soon_until": board.today + DUE_SOON,
         },
     )
@@ -282,17 +339,30 @@ def report_xlsx(board: Dashboard) -> bytes:
 
 
 def report_file(
-    mechanism: Mechanism, year: int, language: str, fmt: str, today: date | None = None
+    mechanism: Mechanism,
+    year: int,
+    language: str,
+    fmt: str,
+    today: date | None = None,
+    on_phase: Callable[[str], None] | None = None,
 ) -> tuple[bytes, str, str]:
     """(content, content type, file name) of the report, with figures as of ``today``
-    (default: the real date), capped to the year's end."""
+    (default: the real date), capped to the year's end. ``on_phase`` is told as each phase
+    begins: "figures", "layout", then (PDF only) "printing"."""
     if fmt not in REPORT_FORMATS:
         raise ValueError(f"format must be one of {', '.join(REPORT_FORMATS)}")
+    tell = on_phase or (lambda _phase: None)
     with translation.override(language):
+        font = require_report_font() if fmt == "pdf" else DEFAULT_REPORT_FONT
+        tell("figures")
         board = dashboard(mechanism, year, _as_of(year, today))
+        tell("layout")
         if fmt == "xlsx":
             body = report_xlsx(board)
+        elif fmt == "html":
+            body = report_html(board).encode()
         else:
-            html = report_html(board)
-            body = html.encode() if fmt == "html" else report_pdf(html)
+            html = report_html(board, font)
+            tell("printing")
+            body = report_pdf(html)
     return body, REPORT_FORMATS[fmt], f"{mechanism.code}-report-{year}-{language}.{fmt}"

@@ -10,9 +10,42 @@ from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
 from techbridge.accounts.choices import OrganisationType, Region, SizeBand
+from techbridge.web.base_forms import TextSafeForm
 
 
-class SignUpForm(forms.Form):
+class PrivacyConsentForm(TextSafeForm):
+    """Where the person lives and their consents to the current privacy notice; the service
+    (``accounts.privacy.privacy_consent_record``) decides what is required."""
+
+    residence_region = forms.ChoiceField(
+        label=_("Where you live"), choices=[("", "—"), *Region.choices]
+    )
+    accept_privacy = forms.BooleanField(
+        label=_(
+            "I have read the privacy notice and agree to my personal data being used as it says"
+        ),
+        required=False,
+    )
+    accept_cross_border = forms.BooleanField(
+        label=_(
+            "Living on the mainland: I consent separately to my personal information being "
+            "provided to parties in Hong Kong, as the privacy notice explains"
+        ),
+        required=False,
+    )
+
+
+class SignUpForm(PrivacyConsentForm):
+    field_order = [
+        "email",
+        "full_name",
+        "preferred_language",
+        "password1",
+        "password2",
+        "residence_region",
+        "accept_privacy",
+        "accept_cross_border",
+    ]
     email = forms.EmailField(label=_("E-mail address"), max_length=254)
     full_name = forms.CharField(label=_("Full name"), max_length=200)
     preferred_language = forms.ChoiceField(
@@ -43,7 +76,7 @@ class SignUpForm(forms.Form):
         return data
 
 
-class OrganisationForm(forms.Form):
+class OrganisationForm(TextSafeForm):
     name_en = forms.CharField(label=_("Name in English"), max_length=200, required=False)
     name_zh_hant = forms.CharField(
         label=_("Name in Traditional Chinese"), max_length=200, required=False
@@ -57,9 +90,27 @@ class OrganisationForm(forms.Form):
         label=_("Size (enterprises)"), choices=[("", "—"), *SizeBand.choices], required=False
     )
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    about_en = forms.CharField(
+        label=_("About the organisation, in English"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=4000,
+        required=False,
+    )
+    about_zh_hant = forms.CharField(
+        label=_("About the organisation, in Traditional Chinese"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=4000,
+        required=False,
+    )
+    about_zh_hans = forms.CharField(
+        label=_("About the organisation, in Simplified Chinese"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=4000,
+        required=False,
+    )
 
 
-class PreferencesForm(forms.Form):
+class PreferencesForm(TextSafeForm):
     full_name = forms.CharField(label=_("Full name"), max_length=200, required=False)
     preferred_language = forms.ChoiceField(
         label=_("Language and script for pages and e-mails"), choices=settings.LANGUAGES

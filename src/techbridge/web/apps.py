@@ -6,3 +6,7 @@ class WebConfig(AppConfig):
     name = "techbridge.web"
     label = "web"
     verbose_name = _("Web pages")
+
+    def ready(self) -> None:
+        # Connects the log-in signal that asks for consent to a new privacy notice.
+        from techbridge.web import privacy  # noqa: F401

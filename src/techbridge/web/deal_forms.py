@@ -17,9 +17,10 @@ from techbridge.pipeline.choices import (
     ExportClassification,
     LicenceExclusivity,
 )
+from techbridge.web.base_forms import TextSafeForm
 
 
-class IdempotentForm(forms.Form):
+class IdempotentForm(TextSafeForm):
     idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=100)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

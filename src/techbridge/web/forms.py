@@ -11,6 +11,7 @@ from techbridge.accounts.choices import OrganisationType, Region
 from techbridge.catalogue.choices import IPStatus, ListingKind, PartnershipType
 from techbridge.catalogue.search import ENGINE_KIND
 from techbridge.programme.models import CooperationArea
+from techbridge.web.base_forms import TextSafeForm
 
 SORT_CHOICES = [
     ("relevance", _("Best match")),
@@ -35,7 +36,7 @@ def _choice(label: Any, choices: Any) -> forms.MultipleChoiceField:
     )
 
 
-class SearchForm(forms.Form):
+class SearchForm(TextSafeForm):
     q = forms.CharField(
         label=_("Search"),
         required=False,

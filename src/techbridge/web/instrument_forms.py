@@ -13,13 +13,14 @@ from django.utils.translation import gettext_lazy
 from techbridge.accounts.models import Organisation
 from techbridge.facilities.instruments import EDITABLE_FIELDS, FEE_CURRENCIES, FeeInput
 from techbridge.facilities.models import Instrument, UserCategory, currency_label
+from techbridge.web.base_forms import TextSafeModelForm
 
 
 def fee_field_name(category: str, currency: str) -> str:
     return f"fee_{category}_{currency.lower()}"
 
 
-class InstrumentForm(forms.ModelForm):
+class InstrumentForm(TextSafeModelForm):
     organisation = forms.ModelChoiceField(
         label=gettext_lazy("Organisation"), queryset=Organisation.objects.none()
     )

@@ -23,10 +23,16 @@ from techbridge.catalogue.choices import (
     PriceTerms,
 )
 from techbridge.catalogue.models import Listing
-from techbridge.catalogue.models.listing import DETAIL_TEXT_FIELDS, TEASER_TEXT_FIELDS
+from techbridge.catalogue.models.listing import (
+    DETAIL_TEXT_FIELDS,
+    PRICE_DECIMAL_PLACES,
+    PRICE_MAX_DIGITS,
+    TEASER_TEXT_FIELDS,
+)
 from techbridge.catalogue.services.inputs import IPRightInput, ListingInput, TextInput
 from techbridge.core.scripts import to_simplified, to_traditional_hk
 from techbridge.programme.models import CooperationArea
+from techbridge.web.base_forms import TextSafeForm
 
 TEXT_FIELDS = (*TEASER_TEXT_FIELDS, *DETAIL_TEXT_FIELDS)
 TEXT_LABELS = {
@@ -49,7 +55,7 @@ def _text_field(name: str) -> forms.CharField:
     )
 
 
-class ListingForm(forms.Form):
+class ListingForm(TextSafeForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=ListingKind.choices)
     owner = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.none())
     original_language = forms.ChoiceField(
@@ -79,7 +85,11 @@ class ListingForm(forms.Form):
     ip_status = forms.ChoiceField(label=_("IP status"), choices=IPStatus.choices)
     price_terms = forms.ChoiceField(label=_("Price terms"), choices=PriceTerms.choices)
     price_amount = forms.DecimalField(
-        label=_("Price"), required=False, max_digits=14, decimal_places=2
+        label=_("Price"),
+        required=False,
+        min_value=0,
+        max_digits=PRICE_MAX_DIGITS,
+        decimal_places=PRICE_DECIMAL_PLACES,
     )
     currency = forms.ChoiceField(
         label=_("Currency"), required=False, choices=[("", "—"), *Currency.choices]
@@ -187,19 +197,3 @@ def initial_from(listing: Listing) -> dict[str, Any]:
         for name in TEXT_FIELDS:
             initial[f"{name}_{text.language}"] = getattr(text, name)
     return initial
-
-
-def ip_rights_of(listing: Listing) -> tuple[IPRightInput, ...]:
-    """The listing's IP rights as service input, so that an edit keeps them."""
-    return tuple(
-        IPRightInput(
-            right_type=right.right_type,
-            number=right.number,
-            territory=right.territory,
-            status=right.status,
-            owners=tuple((owner.name, owner.share_percent) for owner in right.owners.all()),
-            filed_on=right.filed_on,
-            granted_on=right.granted_on,
-        )
-        for right in listing.ip_rights.all()
-    )

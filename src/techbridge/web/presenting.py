@@ -7,13 +7,12 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from techbridge.core.scripts import to_simplified, to_traditional_hk
+from techbridge.core.scripts import in_reader_script, to_simplified, to_traditional_hk
 from techbridge.engine import Highlight, TermMatch
 
 # Engine field → what a reader calls it, in order of weight.
@@ -40,16 +39,6 @@ class Reason:
 
 # Reasons whose point is the script or the regional form itself keep their words as they are.
 KEEP_SCRIPT = ("script", "variant")
-
-
-def in_reader_script(word: str, language: str) -> str:
-    """Chinese words in the reader's script: Hong Kong Traditional on zh-hant, Simplified on
-    zh-hans (the engine's indexed forms and dictionary senses are Simplified)."""
-    if language == "zh-hant":
-        return to_traditional_hk(word)
-    if language == "zh-hans":
-        return to_simplified(word)
-    return word
 
 
 def reasons(matches: Sequence[TermMatch], language: str | None = None) -> list[Reason]:
@@ -143,12 +132,4 @@ def reason_html(reason: Reason) -> SafeString:
         word=reason.alternative,
         fields=("、" if chinese else ", ").join(str(field) for field in reason.fields),
     )
-    if reason.weight < 1:
-        weight = _("translation weight %(weight)s") % {"weight": number_format(reason.weight, 2)}
-        pattern = (
-            '{}<span class="muted">（{}）</span>'
-            if chinese
-            else '{} <span class="muted">({})</span>'
-        )
-        text = format_html(pattern, text, weight)
     return text

@@ -6,6 +6,7 @@ import factory
 
 from techbridge.accounts.choices import MembershipRole, OrganisationType, Region
 from techbridge.accounts.models import Membership, Organisation, User
+from techbridge.accounts.privacy import privacy_consent_record
 
 
 class UserFactory(factory.django.DjangoModelFactory[User]):
@@ -18,10 +19,25 @@ class UserFactory(factory.django.DjangoModelFactory[User]):
     preferred_language = "en"
     password = factory.PostGenerationMethodCall("set_password", "correct horse battery")
 
+    residence_region = Region.HONG_KONG
+
     @factory.post_generation
     def saved(obj: User, create: bool, extracted: object, **kwargs: object) -> None:
         if create:
             obj.save()
+
+    @factory.post_generation
+    def consented(obj: User, create: bool, extracted: object, **kwargs: object) -> None:
+        """Test users have accepted the current privacy notice, as every signed-up user has;
+        ``consented=False`` makes one who has not."""
+        if create and extracted is not False:
+            privacy_consent_record(
+                user=obj,
+                residence_region=obj.residence_region,
+                language=obj.preferred_language,
+                notice=True,
+                cross_border=True,
+            )
 
 
 class StaffFactory(UserFactory):

@@ -49,7 +49,9 @@ def test_interest_steps_and_messages_with_idempotency(
     assert first.json() | {"stage_entered_at": None, "created_at": None} == {
         "id": deal.pk,
         "listing": nda_offer.reference,
-        "owner": "test-hk-uni",
+        "owner": "test-hk-uni",  # a named listing: its owner is known from the start
+        "owner_region": "hk",
+        "owner_type": "university",
         "counterparty": "test-cq-co",
         "stage": "interest",
         "outcome": "",
@@ -91,7 +93,7 @@ def test_interest_steps_and_messages_with_idempotency(
         headers=seller,
     )
     assert posted.status_code == 201
-    thread = client.get(f"/api/v1/deals/{deal.pk}/messages", headers=buyer).json()
+    thread = client.get(f"/api/v1/deals/{deal.pk}/messages", headers=buyer).json()["results"]
     assert [(m["organisation"], m["body"]) for m in thread] == [
         ("test-cq-co", "Hi"),
         ("test-hk-uni", "NDA draft attached?"),

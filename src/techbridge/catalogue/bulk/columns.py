@@ -27,6 +27,7 @@ COLUMNS: tuple[str, ...] = (
     "partnership_types",
     "trl",
     "ip_status",
+    "ip_rights",  # one right per line, in the text form of catalogue.ip_text
     "price_terms",
     "price_amount",
     "currency",
@@ -34,10 +35,19 @@ COLUMNS: tuple[str, ...] = (
     "teaser_tier",
     "detail_tier",
 )
+IP_RIGHTS_COLUMN = "ip_rights"
+# Without these a file cannot say what it lists and for whom (checked after EEN aliases).
+REQUIRED_COLUMNS = ("external_ref", "kind", "owner")
+# IP rights are disclosed with the confidential detail, as on the listing's page.
 DETAIL_COLUMNS = frozenset(
-    f"{field}_{language}"
-    for language in LANGUAGES
-    for field in ("description", "advantages", "requirements")
+    {
+        *(
+            f"{field}_{language}"
+            for language in LANGUAGES
+            for field in ("description", "advantages", "requirements")
+        ),
+        "ip_rights",
+    }
 )
 
 # EEN profile heading (lower-cased) → our column.

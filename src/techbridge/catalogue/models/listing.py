@@ -4,6 +4,7 @@ text in each language."""
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import get_language
@@ -18,6 +19,12 @@ from techbridge.catalogue.choices import (
     PriceTerms,
     TextOrigin,
 )
+from techbridge.core.bounds import (
+    TextSafetyValidator,
+    decimal_limit,
+    decimal_problem,
+    text_problem,
+)
 from techbridge.core.languages import LANGUAGE_CHOICES, LANGUAGE_CODES
 from techbridge.core.models import TimeStampedModel
 
@@ -25,6 +32,12 @@ from techbridge.core.models import TimeStampedModel
 # to readers below its detail tier; everything else is confidential detail.
 TEASER_TEXT_FIELDS = ("title", "summary")
 DETAIL_TEXT_FIELDS = ("description", "advantages", "requirements")
+
+PRICE_MAX_DIGITS = 14
+PRICE_DECIMAL_PLACES = 2
+# The first price the column cannot hold. SQLite would store a larger one and then fail to
+# read it back (decimal.InvalidOperation on every page showing it), so the database refuses it.
+PRICE_LIMIT = decimal_limit(PRICE_MAX_DIGITS, PRICE_DECIMAL_PLACES)
 
 
 class Listing(TimeStampedModel):
@@ -92,7 +105,11 @@ class Listing(TimeStampedModel):
         _("price terms"), max_length=20, choices=PriceTerms.choices, default=PriceTerms.NEGOTIABLE
     )
     price_amount = models.DecimalField(
-        _("price"), max_digits=14, decimal_places=2, null=True, blank=True
+        _("price"),
+        max_digits=PRICE_MAX_DIGITS,
+        decimal_places=PRICE_DECIMAL_PLACES,
+        null=True,
+        blank=True,
     )
     currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices, blank=True)
     teaser_tier = models.PositiveSmallIntegerField(
@@ -113,6 +130,7 @@ class Listing(TimeStampedModel):
         max_length=80,
         blank=True,
         help_text=_("The identifier in the system this listing was imported from."),
+        validators=[TextSafetyValidator(multiline=False)],
     )
     is_demo = models.BooleanField(_("demo data"), default=False)
 
@@ -147,6 +165,10 @@ class Listing(TimeStampedModel):
                 name="catalogue_listing_price_not_negative",
             ),
             models.CheckConstraint(
+                condition=Q(price_amount__isnull=True) | Q(price_amount__lt=PRICE_LIMIT),
+                name="catalogue_listing_price_within_digits",
+            ),
+            models.CheckConstraint(
                 condition=Q(price_amount__isnull=True) | ~Q(currency=""),
                 name="catalogue_listing_price_has_currency",
             ),
@@ -170,6 +192,27 @@ class Listing(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.reference} {self.title}"
+
+    def clean(self) -> None:
+        """The storage bounds of the services, for ``full_clean`` (the admin, scripts)."""
+        errors: dict[str, str] = {}
+        price_problem = (
+            None
+            if self.price_amount is None
+            else decimal_problem(
+                self.price_amount,
+                max_digits=PRICE_MAX_DIGITS,
+                decimal_places=PRICE_DECIMAL_PLACES,
+            )
+        )
+        if price_problem:
+            errors["price_amount"] = price_problem
+        if not isinstance(self.keywords, list) or any(
+            text_problem(keyword) for keyword in self.keywords
+        ):
+            errors["keywords"] = str(_("Each keyword must be text on one line."))
+        if errors:
+            raise ValidationError(errors)
 
     def text_in(self, language: str) -> ListingText | None:
         """The stored text row for ``language``, or None; uses prefetched rows if present."""
@@ -205,11 +248,17 @@ class ListingText(models.Model):
         blank=True,
         help_text=_("For translations and conversions: the language of the source text."),
     )
-    title = models.CharField(_("title"), max_length=300)
-    summary = models.TextField(_("summary"), max_length=1500)
-    description = models.TextField(_("description"), blank=True)
-    advantages = models.TextField(_("advantages and innovations"), blank=True)
-    requirements = models.TextField(_("partner sought / requirements"), blank=True)
+    title = models.CharField(
+        _("title"), max_length=300, validators=[TextSafetyValidator(multiline=False)]
+    )
+    summary = models.TextField(_("summary"), max_length=1500, validators=[TextSafetyValidator()])
+    description = models.TextField(_("description"), blank=True, validators=[TextSafetyValidator()])
+    advantages = models.TextField(
+        _("advantages and innovations"), blank=True, validators=[TextSafetyValidator()]
+    )
+    requirements = models.TextField(
+        _("partner sought / requirements"), blank=True, validators=[TextSafetyValidator()]
+    )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

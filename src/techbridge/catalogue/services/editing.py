@@ -6,9 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from techbridge.catalogue.choices import TextOrigin
+from techbridge.catalogue.choices import ListingStatus, TextOrigin
 from techbridge.catalogue.lifecycle import EDITABLE_STATUSES
 from techbridge.catalogue.models import (
     IPRight,
@@ -20,7 +21,7 @@ from techbridge.catalogue.models import (
     Sector,
     TRLLevel,
 )
-from techbridge.catalogue.permissions import can_edit_for
+from techbridge.catalogue.permissions import can_edit_for, is_platform_admin
 from techbridge.catalogue.search import SEARCHABLE_STATUSES
 from techbridge.catalogue.services.events import record_listing_event
 from techbridge.catalogue.services.inputs import (
@@ -70,12 +71,11 @@ def listing_create(*, actor: Any, data: ListingInput) -> Listing:
         )
         _apply_scalars(listing, data, relations["trl"])
         listing.save()
-        _write_relations(listing, relations)
-        _write_texts(listing, data.texts)
+        codes = _add_relations(listing, relations)
+        texts = _create_texts(listing, data.texts)
         _write_ip_rights(listing, data.ip_rights)
-        record_listing_event(
-            listing, actor, ListingEvent.Verb.CREATED, snapshot_diff({}, listing_snapshot(listing))
-        )
+        snapshot = listing_snapshot(listing, codes=codes, texts=texts)
+        record_listing_event(listing, actor, ListingEvent.Verb.CREATED, snapshot_diff({}, snapshot))
     return listing
 
 
@@ -106,9 +106,41 @@ def listing_update(*, actor: Any, listing: Listing, data: ListingInput) -> Listi
         changes = snapshot_diff(before, listing_snapshot(locked))
         if changes:
             record_listing_event(locked, actor, ListingEvent.Verb.UPDATED, changes)
-            if locked.status in SEARCHABLE_STATUSES:
+            was_searchable = locked.status in SEARCHABLE_STATUSES
+            if _needs_review_again(locked, actor, changes):
+                _return_to_review(locked, actor)
+            if was_searchable:
                 listing_search_changed(locked)
     return locked
+
+
+# What the public reads of a listing: its texts in every language and its keywords. Facts
+# (areas, TRL, price, tiers, anonymity) stay live: raising a tier must take effect at once.
+def _is_reviewed_content(key: str) -> bool:
+    return key.startswith("text.") or key == "keywords"
+
+
+def _needs_review_again(listing: Listing, actor: Any, changes: dict[str, Any]) -> bool:
+    """A member's new wording of a live listing is reviewed before the public reads it, as its
+    first wording was, through every door (pages, API, import); reviewers' own edits are not."""
+    return (
+        listing.status in (ListingStatus.PUBLISHED, ListingStatus.ON_HOLD)
+        and not is_platform_admin(actor)
+        and any(_is_reviewed_content(key) for key in changes)
+    )
+
+
+def _return_to_review(listing: Listing, actor: Any) -> None:
+    status_before = listing.status
+    listing.status = ListingStatus.REVIEW
+    listing.submitted_at = timezone.now()
+    listing.save(update_fields=["status", "submitted_at", "updated_at"])
+    record_listing_event(
+        listing,
+        actor,
+        ListingEvent.Verb.SUBMITTED,
+        {"status": [status_before, ListingStatus.REVIEW]},
+    )
 
 
 def _check_external_ref_free(external_ref: str, exclude_pk: int | None) -> None:
@@ -159,15 +191,33 @@ def _apply_scalars(listing: Listing, data: ListingInput, trl: TRLLevel | None) -
     listing.trl = trl
 
 
+def _add_relations(listing: Listing, relations: dict[str, Any]) -> dict[str, list[str]]:
+    """A new listing's relations, one insert each (``set`` would read what is there first);
+    returns their codes for the listing's first snapshot."""
+    codes: dict[str, list[str]] = {}
+    for name in ("areas", "sectors", "partnership_types"):
+        manager = getattr(listing, name)
+        through, source, target = (
+            manager.through,
+            manager.source_field_name,
+            manager.target_field_name,
+        )
+        through.objects.bulk_create(
+            through(**{source: listing, target: item}) for item in relations[name]
+        )
+        codes[name] = [item.code for item in relations[name]]
+    return codes
+
+
 def _write_relations(listing: Listing, relations: dict[str, Any]) -> None:
     listing.areas.set(relations["areas"])
     listing.sectors.set(relations["sectors"])
     listing.partnership_types.set(relations["partnership_types"])
 
 
-def _write_texts(listing: Listing, texts: dict[str, TextInput]) -> None:
-    """Store the given languages, drop others, and fill a missing Chinese script by conversion
-    (marked as machine conversion) so readers of either script always have a version."""
+def _with_conversions(texts: dict[str, TextInput]) -> dict[str, TextInput]:
+    """The given languages, and a missing Chinese script filled by conversion (marked as
+    machine conversion) so readers of either script always have a version."""
     wanted = dict(texts)
     converters = {"zh-hans": ("zh-hant", to_simplified), "zh-hant": ("zh-hans", to_traditional_hk)}
     for target, (source, convert) in converters.items():
@@ -178,16 +228,32 @@ def _write_texts(listing: Listing, texts: dict[str, TextInput]) -> None:
                 origin=TextOrigin.MACHINE,
                 source_language=source,
             )
+    return wanted
+
+
+def _text_fields(text: TextInput) -> dict[str, Any]:
+    return {
+        **{name: getattr(text, name).strip() for name in TEXT_FIELDS},
+        "origin": text.origin,
+        "source_language": "" if text.origin == TextOrigin.AUTHOR else text.source_language,
+    }
+
+
+def _create_texts(listing: Listing, texts: dict[str, TextInput]) -> list[ListingText]:
+    """A new listing's texts, in one insert."""
+    return ListingText.objects.bulk_create(
+        ListingText(listing=listing, language=language, **_text_fields(text))
+        for language, text in _with_conversions(texts).items()
+    )
+
+
+def _write_texts(listing: Listing, texts: dict[str, TextInput]) -> None:
+    """Store the given languages (with conversions) and drop the others."""
+    wanted = _with_conversions(texts)
     listing.texts.exclude(language__in=wanted).delete()
     for language, text in wanted.items():
         ListingText.objects.update_or_create(
-            listing=listing,
-            language=language,
-            defaults={
-                **{name: getattr(text, name).strip() for name in TEXT_FIELDS},
-                "origin": text.origin,
-                "source_language": "" if text.origin == TextOrigin.AUTHOR else text.source_language,
-            },
+            listing=listing, language=language, defaults=_text_fields(text)
         )
 
 

@@ -113,7 +113,9 @@ def test_ip_shares_must_sum_to_100(officer: User, hk_university: Organisation) -
     before = _row_counts()
     with pytest.raises(ValidationError) as raised:
         create_offer(officer, hk_university, ip_rights=(bad,))
-    assert raised.value.message_dict == {"ip_rights_1": ["The owners' shares must add up to 100%."]}
+    assert raised.value.message_dict == {
+        "ip_rights_1_owners": ["The owners' shares must add up to 100%."]
+    }
     assert _row_counts() == before
 
 

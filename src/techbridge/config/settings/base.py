@@ -1,8 +1,9 @@
 """Settings for every environment, driven by environment variables.
 
-Defaults give a working development platform on an embedded SQLite file under ``var/``.
-Production sets ``TECHBRIDGE_DEBUG=0``, ``TECHBRIDGE_SECRET_KEY``, ``TECHBRIDGE_ALLOWED_HOSTS``
-and usually ``DATABASE_URL`` (see README.md).
+Defaults are those of production (DEBUG off), so a forgotten variable never exposes debug
+pages: ``make run`` turns ``TECHBRIDGE_DEBUG=1`` on explicitly for a development platform on an
+embedded SQLite file under ``var/``. Production sets ``TECHBRIDGE_SECRET_KEY``,
+``TECHBRIDGE_ALLOWED_HOSTS`` and usually ``DATABASE_URL`` (see README.md).
 """
 
 from __future__ import annotations
@@ -21,14 +22,15 @@ SRC_DIR = Path(__file__).resolve().parents[3]
 BASE_DIR = SRC_DIR.parent
 VAR_DIR = Path(env_str("TECHBRIDGE_VAR_DIR", str(BASE_DIR / "var")))
 
-DEBUG = env_bool("TECHBRIDGE_DEBUG", default=True)
+DEBUG = env_bool("TECHBRIDGE_DEBUG", default=False)
 
 _DEV_SECRET_KEY = "django-insecure-development-only-key-never-used-when-debug-is-off"
 SECRET_KEY = env_str("TECHBRIDGE_SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
-            "TECHBRIDGE_SECRET_KEY must be set when TECHBRIDGE_DEBUG is off."
+            "TECHBRIDGE_SECRET_KEY must be set when TECHBRIDGE_DEBUG is off (the default). "
+            "For a development installation, use `make run` or set TECHBRIDGE_DEBUG=1."
         )
     SECRET_KEY = _DEV_SECRET_KEY
 
@@ -54,12 +56,16 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "rest_framework",
     "drf_spectacular",
+    # Swagger UI's files, served as static files for the API reference (/api/v1/docs/).
+    "drf_spectacular_sidecar",
     "techbridge.accounts",
     "techbridge.programme",
     "techbridge.catalogue",
     "techbridge.facilities",
     "techbridge.matching",
+    "techbridge.experts",
     "techbridge.pipeline",
+    "techbridge.notifications",
     "techbridge.web",
     "techbridge.api",
 ]
@@ -80,6 +86,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "techbridge.web.middleware.TwoFactorRequiredMiddleware",
+    "techbridge.web.privacy.PrivacyConsentMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -99,6 +106,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "techbridge.notifications.context_processors.notifications",
             ],
         },
     },
@@ -161,6 +169,28 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 
+# Failed log-ins (the platform's page and both administration sites share them, per account):
+# after TECHBRIDGE_LOGIN_MAX_FAILURES failures within TECHBRIDGE_LOGIN_WINDOW_MINUTES, the
+# account accepts no password, not even the right one, for TECHBRIDGE_LOGIN_LOCK_MINUTES from
+# the last of them (see techbridge.accounts.throttle).
+TECHBRIDGE_LOGIN_MAX_FAILURES = env_int("TECHBRIDGE_LOGIN_MAX_FAILURES", 5)
+TECHBRIDGE_LOGIN_WINDOW_MINUTES = env_int("TECHBRIDGE_LOGIN_WINDOW_MINUTES", 30)
+TECHBRIDGE_LOGIN_LOCK_MINUTES = env_int(
+    "TECHBRIDGE_LOGIN_LOCK_MINUTES", TECHBRIDGE_LOGIN_WINDOW_MINUTES
+)
+if (
+    min(
+        TECHBRIDGE_LOGIN_MAX_FAILURES,
+        TECHBRIDGE_LOGIN_WINDOW_MINUTES,
+        TECHBRIDGE_LOGIN_LOCK_MINUTES,
+    )
+    < 1
+):
+    raise ImproperlyConfigured(
+        "TECHBRIDGE_LOGIN_MAX_FAILURES, TECHBRIDGE_LOGIN_WINDOW_MINUTES and "
+        "TECHBRIDGE_LOGIN_LOCK_MINUTES must be at least 1."
+    )
+
 # --- Uploads ----------------------------------------------------------------------------------
 # Documents (NDAs, agreements) are at most 20 MB; anything larger streams to disk and is
 # rejected by the form that receives it. Request bodies outside files stay small.
@@ -196,6 +226,12 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "Asia/Hong_Kong"
 USE_TZ = True
+# Dates, times and numbers per language: techbridge/config/formats/<locale>/formats.py over
+# Django's own. Numbers are grouped ("4,200.00"); ids, years and other raw numbers printed into
+# URLs, form values or attributes go through |unlocalize (or {% localize off %}).
+FORMAT_MODULE_PATH = ["techbridge.config.formats"]
+USE_THOUSAND_SEPARATOR = True
+NUMBER_GROUPING = 3
 
 # --- Search ------------------------------------------------------------------------------
 SEARCH_INDEX_DIR = Path(env_str("TECHBRIDGE_INDEX_DIR", str(VAR_DIR / "index")))
@@ -242,6 +278,11 @@ EMAIL_BACKEND = env_str(
 EMAIL_HOST = env_str("TECHBRIDGE_EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("TECHBRIDGE_EMAIL_PORT", 25)
 DEFAULT_FROM_EMAIL = env_str("TECHBRIDGE_FROM_EMAIL", "techbridge <no-reply@localhost>")
+# The platform's public address, for the absolute links in e-mails (notifications, their
+# one-click unsubscribe): e-mails are sent by the task worker, which has no request to ask.
+TECHBRIDGE_SITE_URL = env_str(
+    "TECHBRIDGE_SITE_URL", "http://127.0.0.1:8000" if DEBUG else "https://localhost"
+)
 
 # --- Security ---------------------------------------------------------------------------------
 # Production runs behind TLS; these become strict as soon as DEBUG is off.
@@ -308,6 +349,11 @@ def _api_rate(name: str, default: str) -> str:
 
 
 # --- REST API ---------------------------------------------------------------------------------
+# Personal API tokens stop working this many days after they are created.
+TECHBRIDGE_API_TOKEN_DAYS = env_int("TECHBRIDGE_API_TOKEN_DAYS", 90)
+if TECHBRIDGE_API_TOKEN_DAYS < 1:
+    raise ImproperlyConfigured("TECHBRIDGE_API_TOKEN_DAYS must be at least 1.")
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "techbridge.api.tokens.BearerTokenAuthentication",
@@ -339,8 +385,40 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {"DisclosureTierEnum": "techbridge.catalogue.choices.DisclosureTier"},
+    "ENUM_NAME_OVERRIDES": {
+        "DisclosureTierEnum": "techbridge.catalogue.choices.DisclosureTier",
+        "BookingStatusEnum": "techbridge.facilities.models.BookingStatus",
+        "ItemStatusEnum": "techbridge.programme.models.CooperationItem.Status",
+        "MilestoneStatusEnum": "techbridge.programme.models.Milestone.Status",
+        "IPRightTypeEnum": "techbridge.catalogue.choices.IPRightType",
+        "IPTerritoryEnum": "techbridge.catalogue.choices.IPTerritory",
+        "IPRightStatusEnum": "techbridge.catalogue.choices.IPRightStatus",
+        "MatchStrengthEnum": "techbridge.matching.models.MatchStrength",
+    },
+    # The reference page (/api/v1/docs/) loads Swagger UI from the platform's static files.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 # Second factor (TOTP) for staff, secretariat and facility managers.
 OTP_TOTP_ISSUER = "techbridge"
+
+# Personal data (PDPO, PIPL): the privacy notice's version (a new version is consented to
+# again at the next log-in) and where the deployment stores and processes personal data, as
+# the notice states it.
+TECHBRIDGE_PRIVACY_NOTICE_VERSION = env_str("TECHBRIDGE_PRIVACY_NOTICE_VERSION", "2026-12-05")
+TECHBRIDGE_DATA_LOCATION = env_str("TECHBRIDGE_DATA_LOCATION", "Hong Kong")
+# Retention: a sign-up never confirmed by its e-mail link is erased after this many days;
+# failed log-ins and password-reset requests (kept to limit guessing) are deleted after these.
+TECHBRIDGE_RETENTION_UNCONFIRMED_DAYS = env_int("TECHBRIDGE_RETENTION_UNCONFIRMED_DAYS", 30)
+TECHBRIDGE_RETENTION_ACCESS_ATTEMPT_DAYS = env_int("TECHBRIDGE_RETENTION_ACCESS_ATTEMPT_DAYS", 90)
+
+# Listing imports (CSV, XLSX, JSON): the largest upload, an XLSX's largest unpacked size, the
+# time budget for reading one file, and the row count above which the task worker imports it.
+TECHBRIDGE_IMPORT_MAX_BYTES = env_int("TECHBRIDGE_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+TECHBRIDGE_IMPORT_MAX_UNPACKED_BYTES = env_int(
+    "TECHBRIDGE_IMPORT_MAX_UNPACKED_BYTES", 50 * 1024 * 1024
+)
+TECHBRIDGE_IMPORT_PARSE_SECONDS = env_int("TECHBRIDGE_IMPORT_PARSE_SECONDS", 30)
+TECHBRIDGE_IMPORT_SYNC_ROWS = env_int("TECHBRIDGE_IMPORT_SYNC_ROWS", 200)

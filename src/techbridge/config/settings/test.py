@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import os
+
+# The base settings default to production (DEBUG off, which needs a secret key and forces
+# HTTPS); tests run as a development installation does, as `make run` asks for it.
+os.environ.setdefault("TECHBRIDGE_DEBUG", "1")
+
 from techbridge.config.settings.base import *  # noqa: F403
 from techbridge.config.settings.base import DATABASES, VAR_DIR
 

@@ -65,13 +65,17 @@ def stop(process: subprocess.Popen[bytes], timeout: float = 20) -> int:
     return process.wait()
 
 
-def wait_for(condition: Callable[[], object], timeout: float, what: str) -> object:
-    """Poll ``condition`` until it returns something truthy; fail after ``timeout`` seconds."""
+def wait_for(
+    condition: Callable[[], object], timeout: float, what: str | Callable[[], str]
+) -> object:
+    """Poll ``condition`` until it returns something truthy; fail after ``timeout`` seconds,
+    saying ``what`` (a callable is read at the failure, e.g. a log written meanwhile)."""
     deadline = time.monotonic() + timeout
     while True:
         value = condition()
         if value:
             return value
         if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+            said = what() if callable(what) else what
+            raise AssertionError(f"timed out after {timeout} s waiting for {said}")
         time.sleep(0.1)

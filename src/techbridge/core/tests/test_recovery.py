@@ -31,9 +31,9 @@ def _running(marker: str, worker: str, started_ago: timedelta) -> DBTaskResult:
 
 
 @pytest.mark.django_db
-def test_run_of_a_dead_worker_is_failed_and_retried_once() -> None:
+def test_run_of_a_dead_worker_is_failed_and_retried_once(tmp_path: Path) -> None:
     beat(WORKER, "dead", now=timezone.now() - timedelta(minutes=5))
-    orphan = _running("/tmp/m", "dead", timedelta(minutes=5))
+    orphan = _running(str(tmp_path / "m"), "dead", timedelta(minutes=5))
 
     [recovered] = orphaned_tasks_recover()
 
@@ -64,11 +64,11 @@ def test_run_of_a_dead_worker_is_failed_and_retried_once() -> None:
 
 
 @pytest.mark.django_db
-def test_live_workers_and_young_runs_are_left_alone() -> None:
+def test_live_workers_and_young_runs_are_left_alone(tmp_path: Path) -> None:
     beat(WORKER, "alive")
-    alive = _running("/tmp/a", "alive", timedelta(minutes=5))
+    alive = _running(str(tmp_path / "a"), "alive", timedelta(minutes=5))
     # No heartbeat at all, but started within the timeout: perhaps a worker still starting.
-    young = _running("/tmp/y", "unknown", timedelta(seconds=1))
+    young = _running(str(tmp_path / "y"), "unknown", timedelta(seconds=1))
 
     assert orphaned_tasks_recover() == []
     assert set(DBTaskResult.objects.values_list("pk", "status")) == {
@@ -78,9 +78,10 @@ def test_live_workers_and_young_runs_are_left_alone() -> None:
 
 
 @pytest.mark.django_db
-def test_no_retry_when_the_same_call_is_already_waiting() -> None:
-    orphan = _running("/tmp/same", "gone", timedelta(minutes=5))
-    record_call.enqueue("/tmp/same")  # e.g. the scheduler's next run
+def test_no_retry_when_the_same_call_is_already_waiting(tmp_path: Path) -> None:
+    marker = str(tmp_path / "same")
+    orphan = _running(marker, "gone", timedelta(minutes=5))
+    record_call.enqueue(marker)  # e.g. the scheduler's next run
 
     [recovered] = orphaned_tasks_recover()
 
@@ -89,8 +90,8 @@ def test_no_retry_when_the_same_call_is_already_waiting() -> None:
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_workers_recovering_at_once_enqueue_one_retry() -> None:
-    _running("/tmp/race", "gone", timedelta(minutes=5))
+def test_workers_recovering_at_once_enqueue_one_retry(tmp_path: Path) -> None:
+    _running(str(tmp_path / "race"), "gone", timedelta(minutes=5))
     barrier = threading.Barrier(4)
     results: list[int] = []
 

@@ -29,11 +29,13 @@ DIGESTS = [
     "techbridge.matching.tasks.daily_digest_task",
     "techbridge.matching.tasks.weekly_digest_task",
     "techbridge.pipeline.tasks.obligations_remind_task",
+    "techbridge.notifications.tasks.notifications_digest_task",
 ]
 HOUSEKEEPING = [
     "techbridge.core.tasks.task_results_prune_task",
     "techbridge.core.tasks.heartbeats_forget_task",
     "techbridge.core.tasks.rate_counters_prune_task",
+    "techbridge.accounts.tasks.personal_data_retention_task",
 ]
 
 

@@ -19,7 +19,7 @@ from techbridge.engine.documents import (
     TermMatch,
 )
 from techbridge.engine.index.schema import field_of
-from techbridge.engine.lexicon.translate import Concept
+from techbridge.engine.lexicon.translate import Alternative, Concept
 from techbridge.engine.text.analyzer import Analyzer
 
 #: The pseudo-field of a document's dictionary translation in explanations.
@@ -103,8 +103,11 @@ def explain(
             field_terms.setdefault(TRANSLATION, set()).update(glosser(terms))
     out: list[TermMatch] = []
     seen: set[tuple[str, str, str]] = set()
+    everywhere = set().union(*field_terms.values()) if field_terms else set()
     for concept in concepts:
         for alternative in concept.alternatives:
+            if not whole_enough(alternative, everywhere):
+                continue  # as the search requires (see index.search._occur)
             for term in alternative.terms:
                 for field, present in field_terms.items():
                     key = (term, field, alternative.via)
@@ -124,3 +127,15 @@ def explain(
                             )
                         )
     return tuple(out)
+
+
+def whole_enough(alternative: Alternative, present: set[str]) -> bool:
+    """A glossary term's bigrams count only with its first and last bigram both present, a
+    glossary phrase only with all its words (as ``index.search._occur`` requires)."""
+    if len(alternative.terms) < 2:
+        return True
+    if alternative.anchored:
+        return alternative.terms[0] in present and alternative.terms[-1] in present
+    if alternative.via == "glossary":
+        return all(term in present for term in alternative.terms)
+    return True

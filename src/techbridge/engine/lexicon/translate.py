@@ -92,6 +92,11 @@ class Alternative:
     terms: tuple[str, ...]
     weight: float
     via: str
+    #: The bigrams of a longer word standing for it: a match on one is a partial match.
+    part: bool = False
+    #: Bigrams of a curated glossary term (跌倒检测): they stand for it only together, first
+    #: and last, since one generic piece (检测, "testing") is in a third of any catalogue.
+    anchored: bool = False
 
 
 @dataclass(frozen=True)
@@ -117,7 +122,9 @@ def own_concepts(tokens: list[Token]) -> list[Concept]:
         if word is not None:
             alternatives = [Alternative(word.term, (word.term,), 1.0, word.via)]
             if parts:
-                alternatives.append(Alternative(word.source, tuple(parts), SUBWORD, word.via))
+                alternatives.append(
+                    Alternative(word.source, tuple(parts), SUBWORD, word.via, part=True)
+                )
             out.append(Concept(word.source, tuple(alternatives)))
 
     for token in tokens:
@@ -152,6 +159,16 @@ def distinct(concepts: list[Concept]) -> list[Concept]:
     return out
 
 
+def _without(tokens: list[Token], drop: frozenset[str]) -> list[Token]:
+    """``tokens`` minus the words in ``drop`` and the bigrams spanning exactly such a word."""
+    dropped = {(t.start, t.end) for t in tokens if t.kind != "b" and t.term in drop}
+    return [
+        t
+        for t in tokens
+        if not (t.kind != "b" and t.term in drop) and (t.start, t.end) not in dropped
+    ]
+
+
 class Translator:
     """Builds the concepts of a query: the terms as typed plus their translations."""
 
@@ -175,10 +192,15 @@ class Translator:
             maxsize=GLOSS_CACHE_SIZE
         )(self._en_senses)
 
-    def concepts(self, text: str, translate: bool = True) -> list[Concept]:
-        """The query's own terms, one concept each, then one concept per translated unit."""
+    def concepts(
+        self, text: str, translate: bool = True, drop: frozenset[str] = frozenset()
+    ) -> list[Concept]:
+        """The query's own terms, one concept each, then one concept per translated unit;
+        words whose term is in ``drop`` are left out, with their bigrams and translations."""
         tokens, _ = self.analyzer.tokens(text)
-        out = distinct(own_concepts(tokens))
+        if drop:
+            tokens = _without(tokens, drop)
+        out = [self._anchored(c) for c in distinct(own_concepts(tokens))]
         if translate:
             out += distinct(
                 self._english_to_chinese(
@@ -193,6 +215,15 @@ class Translator:
                 ]
             )
         return out
+
+    def _anchored(self, concept: Concept) -> Concept:
+        """A glossary term's own bigrams marked as needing each other (see ``anchored``)."""
+        if concept.alternatives[0].terms[0] not in self.glossary.zh_to_en:
+            return concept
+        return Concept(
+            concept.source,
+            tuple(replace(a, anchored=True) if a.part else a for a in concept.alternatives),
+        )
 
     # -- Document translation ----------------------------------------------------------
 
@@ -371,7 +402,7 @@ class Translator:
             out.append(Alternative(text, terms, round(weight, 3), via))
             parts = tuple(p for p in parts if p not in terms)
             if parts:
-                out.append(Alternative(text, parts, round(weight * SUBWORD, 3), via))
+                out.append(Alternative(text, parts, round(weight * SUBWORD, 3), via, part=True))
             kept += 1
             if kept == MAX_ALTERNATIVES:
                 break

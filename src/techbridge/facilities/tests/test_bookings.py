@@ -92,6 +92,34 @@ def test_second_approval_of_a_taken_slot_is_refused_cleanly(
 
 
 @pytest.mark.django_db
+def test_a_request_over_approved_time_is_refused_and_over_requested_time_allowed(
+    cq_lab: Organisation, officer: User
+) -> None:
+    manager = member_of(cq_lab, MembershipRole.FACILITY_MANAGER)
+    instrument = _instrument(cq_lab)
+    first = booking_request(
+        actor=officer, instrument=instrument, starts_at=_start(), ends_at=_start() + SLOT
+    )
+    # Over time only requested: allowed, the managers choose between the two.
+    booking_request(
+        actor=manager, instrument=instrument, starts_at=_start(), ends_at=_start() + SLOT
+    )
+    booking_approve(actor=manager, booking=first)
+    with pytest.raises(ServiceValidationError, match="overlaps an approved booking"):
+        booking_request(
+            actor=officer,
+            instrument=instrument,
+            starts_at=_start() + SLOT / 2,
+            ends_at=_start() + SLOT * 2,
+        )
+    assert Booking.objects.filter(instrument=instrument).count() == 2
+    after = booking_request(
+        actor=officer, instrument=instrument, starts_at=_start() + SLOT, ends_at=_start() + SLOT * 2
+    )
+    assert after.status == "requested"  # back to back with the approved one
+
+
+@pytest.mark.django_db
 def test_requests_inside_the_lead_time_are_refused(cq_lab: Organisation, officer: User) -> None:
     instrument = _instrument(cq_lab)
     soon = timezone.now() + timedelta(hours=2)

@@ -12,7 +12,8 @@ from django.utils import timezone
 from techbridge.accounts.choices import MembershipRole, OrganisationType, Region
 from techbridge.accounts.models import Organisation, User
 from techbridge.accounts.tests.factories import OrganisationFactory, UserFactory, member_of
-from techbridge.facilities.models import Instrument, InstrumentFee
+from techbridge.facilities.fees import booking_hours, booking_total
+from techbridge.facilities.models import Booking, Instrument, InstrumentFee
 from techbridge.facilities.services import booking_request
 
 pytestmark = pytest.mark.django_db
@@ -109,3 +110,21 @@ def test_month_calendar_shows_taken_times(
     ).content.decode()
     assert f"Availability in {start.strftime('%B %Y')}" in page
     assert '<small class="taken">09:00–11:00</small>' in page
+
+
+def test_total_is_hours_times_rate_to_the_cent(microscope: Instrument, outsider: User) -> None:
+    start = timezone.localtime().replace(microsecond=0) + timedelta(days=3)
+    booking = Booking(
+        instrument=microscope,
+        requester=outsider,
+        starts_at=start,
+        ends_at=start + timedelta(minutes=100),
+        fee_rate=Decimal("330.00"),
+        fee_currency="HKD",
+    )
+    assert booking_hours(booking) == Decimal("1.67")
+    assert booking_total(booking) == Decimal("551.10")
+    booking.actual_hours = Decimal("0.50")
+    assert (booking_hours(booking), booking_total(booking)) == (Decimal("0.50"), Decimal("165.00"))
+    booking.fee_rate = None
+    assert booking_total(booking) is None

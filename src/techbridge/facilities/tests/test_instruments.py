@@ -82,7 +82,7 @@ def test_manager_lists_an_instrument_with_texts_rules_and_fees(
     ]
     page = client.get(f"/zh-hant/instruments/{instrument.pk}/").content.decode()
     assert "3號樓101室" in page and "單顆粒冷凍電鏡三維重構" in page  # converted to 繁
-    assert "350.00 RMB" in page and "CNY" not in page
+    assert "RMB\u00a0350.00" in page and "CNY" not in page
     english = client.get(f"/en/instruments/{instrument.pk}/").content.decode()
     assert "Building 3, room 101" in english and "Results belong to the user." in english
     # Editing replaces the fee table and keeps the organisation.
@@ -95,7 +95,7 @@ def test_manager_lists_an_instrument_with_texts_rules_and_fees(
         ("internal", "CNY", Decimal("150.00")),
     ]
     listing = client.get("/en/my/instruments/").content.decode()
-    assert "Cryo-EM" in listing and "150.00 RMB" in listing
+    assert "Cryo-EM" in listing and "RMB\u00a0150.00" in listing
 
 
 def test_others_cannot_list_or_edit_and_nothing_changes(

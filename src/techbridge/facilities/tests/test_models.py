@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import translation
 
 from techbridge.accounts.models import Organisation
+from techbridge.catalogue.models import Listing
 from techbridge.facilities.models import Instrument, InstrumentFee
 
 pytestmark = pytest.mark.django_db
@@ -66,3 +67,26 @@ def test_simplified_name_derived_for_mainland_readers(hk_university: Organisatio
     instrument = _instrument(hk_university)
     with translation.override("zh-hans"):
         assert instrument.name == "冷冻电子显微镜"
+
+
+def test_english_readers_see_the_name_in_its_original_script(cq_offer: Listing) -> None:
+    """Entered in Simplified (its listing's original), converted to Traditional beside it."""
+    Listing.objects.filter(pk=cq_offer.pk).update(original_language="zh-hans")
+    instrument = Instrument.objects.create(
+        organisation=cq_offer.owner,
+        listing=Listing.objects.get(pk=cq_offer.pk),
+        name_zh_hant="冷凍電鏡",
+        name_zh_hans="冷冻电镜",
+        location_zh_hant="重慶",
+        location_zh_hans="重庆",
+        category="imaging",
+    )
+    with translation.override("en"):
+        assert (instrument.name, instrument.location) == ("冷冻电镜", "重庆")
+    with translation.override("zh-hant"):
+        assert instrument.name == "冷凍電鏡"
+    without_listing = Instrument.objects.create(
+        organisation=cq_offer.owner, name_zh_hans="质谱仪", category="analytical"
+    )
+    assert without_listing.name_in("en") == "质谱仪"
+    assert without_listing.name_in("zh-hant") == "質譜儀"

@@ -154,8 +154,15 @@ def test_two_nodes_follow_the_log_and_never_leak(
             wait_until(lambda n=node: _found(n, "zqxclusteroffer") == [reference], VISIBLE_WITHIN)
             assert _found(node, SECRET) == [reference]  # public detail, for now
 
+        # A member's new wording goes back to review: it leaves search on every node until
+        # a reviewer publishes it again.
         edited = _listing_body(hk_university, "Zqxeditedtitle offer", 0)
-        assert a.send("PUT", f"/api/v1/listings/{reference}", edited, owner)[0] == 200
+        status, body = a.send("PUT", f"/api/v1/listings/{reference}", edited, owner)
+        assert (status, body["status"]) == (200, "review")
+        for node in (a, b):
+            wait_until(lambda n=node: _found(n, "zqxclusteroffer") == [], VISIBLE_WITHIN)
+            assert _found(node, "zqxeditedtitle") == []
+        assert a.send("POST", f"/api/v1/listings/{reference}/publish", None, staff)[0] == 200
         for node in (a, b):
             wait_until(lambda n=node: _found(n, "zqxeditedtitle") == [reference], VISIBLE_WITHIN)
 
@@ -213,7 +220,10 @@ def test_follower_killed_at_random_points_loses_nothing(
         listings.append(listing_publish(actor=reviewer, listing=listing))
 
     done = threading.Event()
+    # One generator per thread: a shared one would make the writer's choices depend on how
+    # the kill loop's sleeps interleave with it.
     chooser = random.Random(13)
+    killer_clock = random.Random(14)
 
     def write() -> None:
         from django.db import connection
@@ -231,7 +241,15 @@ def test_follower_killed_at_random_points_loses_nothing(
                         data = offer_input(
                             hk_university, keywords=(f"zqxcrash{round_}",), detail_tier=tier
                         )
-                        listing_update(actor=officer, listing=listing, data=data)
+                        listing = listing_update(actor=officer, listing=listing, data=data)
+                        if listing.status == "review":  # new wording goes through review
+                            listing_publish(actor=reviewer, listing=listing)
+            # End with every listing public, so the comparison below covers all six of them
+            # (a held listing is rightly absent from both the index and all_documents()).
+            for listing in listings:
+                listing.refresh_from_db()
+                if listing.status == "on_hold":
+                    listing_resume(actor=officer, listing=listing)
         finally:
             connection.close()
             done.set()
@@ -240,7 +258,7 @@ def test_follower_killed_at_random_points_loses_nothing(
     writer.start()
     kills = 0
     while not done.is_set():
-        time.sleep(chooser.uniform(0.1, 0.8))
+        time.sleep(killer_clock.uniform(0.1, 0.8))
         node.kill("follower", signal.SIGKILL)
         kills += 1
         node.start_follower()

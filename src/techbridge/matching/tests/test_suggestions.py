@@ -12,7 +12,6 @@ from django.utils import timezone
 from techbridge.accounts.models import User
 from techbridge.catalogue.services import listing_archive
 from techbridge.catalogue.tests.published import Catalogue
-from techbridge.engine.matching import STRONG
 from techbridge.matching.alerts import digest_send, saved_search_create, saved_searches_check
 from techbridge.matching.models import Alert, Suggestion
 from techbridge.matching.suggestions import suggestions_refresh
@@ -33,15 +32,27 @@ def test_chongqing_need_finds_hong_kong_offer_with_reasons(
         "cross_boundary": {"from": "hk", "to": "cq"},
     }
     assert suggestion.factor == pytest.approx(1.2 * 1.1 * 1.15)
-    # The best candidate has relevance 1.0 by construction: score = factor.
-    assert suggestion.score == pytest.approx(suggestion.factor)
+    # The need's subject is 肿瘤, 超声, 成像 and 软件 (寻求 is generic): the offer covers
+    # tumour, ultrasound and imaging through the glossary, in its title, but not software.
+    assert suggestion.reasons["missing"] == ["软件"]
+    coverage = suggestion.reasons["coverage"]
+    assert 0.6 <= coverage < 1.0
+    # The only candidate is the best (relative relevance 1): the score is raised by half the
+    # share of the subject covered, times the square root of the compatibility factor.
+    assert suggestion.score == pytest.approx(
+        (0.5 + 0.5 * coverage) * suggestion.factor**0.5, abs=1e-3
+    )
+    assert suggestion.label == "strong"
+    assert suggestion.reasons["shown"][-1] == {"code": "partnership_shared", "types": ["licence"]}
+    assert len(suggestion.reasons["shown"]) == 3
+    assert {r["field"] for r in suggestion.reasons["shown"][:2]} == {"title"}
     translated = {
         (t["source"], t["alternative"], t["via"])
         for t in suggestion.reasons["terms"]
         if t["via"] in ("glossary", "cedict")
     }
     assert ("超声", "ultrasound", "glossary") in translated
-    assert suggestion.is_strong is (suggestion.score >= STRONG)
+    assert suggestion.is_strong is True
     # The need's owners (the Chongqing enterprise's editors) are alerted, once.
     assert list(Alert.objects.values_list("user__email", "kind", "listing_id")) == [
         (outsider.email, "match", catalogue.offer.pk)

@@ -4,6 +4,7 @@ the reader's tier."""
 
 from __future__ import annotations
 
+import re
 from io import StringIO
 from pathlib import Path
 
@@ -131,7 +132,9 @@ def test_reindex_command_rebuilds_from_the_database(
 
     out = StringIO()
     call_command("reindex", stdout=out)
-    assert out.getvalue().startswith("indexed 4 documents")
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("indexing: [########################] 100% 4/4 ")
+    assert lines[1].startswith("indexed 4 documents")
 
     stats = search_index().stats()
     assert stats.documents == 4  # teaser and full version of each
@@ -164,3 +167,20 @@ def test_index_of_an_earlier_format_is_replaced_and_rebuilt(
     index_catch_up()  # what the node's follower does
     assert search_index().checkpoint() == SearchChange.objects.get().sequence
     assert [hit.listing.pk for hit in listing_search(None, "ultrasound").hits] == [offer.pk]
+
+
+def test_reindex_prints_progress_lines_when_not_in_a_terminal(
+    search_index_dir: Path, officer: User, reviewer: User, hk_university: Organisation
+) -> None:
+    for _n in range(3):
+        _published_offer(officer, reviewer, hk_university)
+    call_command("reindex", stdout=StringIO())  # a first build: the next one has an estimate
+    out = StringIO()  # not a terminal, as in a CI log
+    call_command("reindex", stdout=out)
+    text = out.getvalue()
+    assert "\r" not in text
+    lines = text.splitlines()
+    counts = [re.findall(r"\d+/\d+", line)[0] for line in lines if line.startswith("indexing:")]
+    assert counts == ["1/6", "2/6", "3/6", "4/6", "5/6", "6/6"]  # each tenth passed, the end
+    assert lines[-1].startswith("indexed 6 documents")
+    assert search_index().stats().documents == 6

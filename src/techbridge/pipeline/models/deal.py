@@ -56,6 +56,9 @@ class Deal(TimeStampedModel):
     )
     stage_entered_at = models.DateTimeField(_("in this stage since"), default=timezone.now)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    # When the owner accepted the interest (screening passed): from then on the interested
+    # organisation may know who owns an anonymous listing (``pipeline.selectors``).
+    owner_disclosed_at = models.DateTimeField(_("owner disclosed at"), null=True, blank=True)
     # Who holds the technology and who receives it: the owner for an offer, the interested
     # organisation for a need. Copied at creation so the funnel's direction never shifts.
     provider_region = models.CharField(_("provider region"), max_length=10, choices=Region.choices)

@@ -13,7 +13,14 @@ from django.utils.translation import gettext_lazy as _
 
 from techbridge.catalogue.choices import Currency
 from techbridge.files.aliases import AliasedStorage
-from techbridge.pipeline.choices import DealType, DocumentPurpose, LicenceExclusivity, NDAKind
+from techbridge.pipeline.choices import (
+    DealType,
+    DocumentPurpose,
+    GoverningLaw,
+    LicenceExclusivity,
+    NDAKind,
+)
+from techbridge.pipeline.reference_nda import LANGUAGES, nda_fingerprint, render_nda
 
 _private_storage = AliasedStorage("private")
 
@@ -33,6 +40,9 @@ class NDATemplate(models.Model):
     text_zh_hant = models.TextField(_("text (Traditional Chinese)"))
     text_zh_hans = models.TextField(_("text (Simplified Chinese)"))
     published_at = models.DateTimeField(_("published"), default=timezone.now)
+    # From version 2: the governing-law and prevailing-language clauses, by choice and
+    # language, filled into the text's ``$governing_law`` and ``$prevailing_language``.
+    clauses = models.JSONField(_("clauses"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("standard NDA")
@@ -56,6 +66,9 @@ class NDA(models.Model):
         "pipeline.Deal", verbose_name=_("deal"), on_delete=models.PROTECT, related_name="nda"
     )
     kind = models.CharField(_("kind"), max_length=10, choices=NDAKind.choices)
+    governing_law = models.CharField(
+        _("governing law and forum"), max_length=12, choices=GoverningLaw.choices, blank=True
+    )
     template = models.ForeignKey(
         NDATemplate,
         verbose_name=_("standard NDA version"),
@@ -103,6 +116,32 @@ class NDA(models.Model):
 
     def __str__(self) -> str:
         return f"NDA D{self.deal_id}"
+
+    def agreed_text(self, language: str | None = None) -> str:
+        """The standard text with this deal's law and forum, in ``language`` (default: the
+        reader's); empty for an uploaded NDA, whose text is its PDF."""
+        if self.template is None:
+            return ""
+        language = language if language in LANGUAGES else (get_language() or "en")
+        if language not in LANGUAGES:
+            language = "en"
+        return render_nda(
+            _texts(self.template), self.template.clauses, self.governing_law, language
+        )
+
+    def fingerprint(self) -> str:
+        """SHA-256 of the agreed text in its three languages (see ``reference_nda``)."""
+        if self.template is None:
+            return ""
+        return nda_fingerprint(_texts(self.template), self.template.clauses, self.governing_law)
+
+
+def _texts(template: NDATemplate) -> dict[str, str]:
+    return {
+        "en": template.text_en,
+        "zh-hant": template.text_zh_hant,
+        "zh-hans": template.text_zh_hans,
+    }
 
 
 class DealMessage(models.Model):
@@ -277,6 +316,44 @@ class ContactConsent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} → D{self.deal_id}"
+
+
+class CrossBorderTransfer(models.Model):
+    """Personal information provided across the boundary between Hong Kong and the mainland
+    (PIPL art. 39, PDPO): whose, to which organisation, which fields, when, in which deal."""
+
+    deal = models.ForeignKey(
+        "pipeline.Deal", verbose_name=_("deal"), on_delete=models.PROTECT, related_name="+"
+    )
+    subject = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("whose information"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    recipient = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("provided to"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    from_region = models.CharField(_("from"), max_length=10)
+    to_region = models.CharField(_("to"), max_length=10)
+    fields = models.JSONField(_("fields"), default=list)
+    at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("cross-border transfer")
+        verbose_name_plural = _("cross-border transfers")
+        ordering = ["-at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["deal", "subject", "recipient"], name="pipeline_transfer_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subject_id} {self.from_region}→{self.to_region} D{self.deal_id}"
 
 
 class IdempotencyKey(models.Model):

@@ -20,7 +20,7 @@ from techbridge.pipeline.services.exchange import (
     deal_document_upload,
     deal_message_post,
 )
-from techbridge.pipeline.services.nda import nda_confirm, nda_use_uploaded
+from techbridge.pipeline.services.nda import nda_choose_law, nda_confirm, nda_use_uploaded
 
 __all__ = [
     "AgreementInput",
@@ -35,6 +35,7 @@ __all__ = [
     "deal_express_interest",
     "deal_message_post",
     "event_append",
+    "nda_choose_law",
     "nda_confirm",
     "nda_use_uploaded",
     "obligation_add",

@@ -17,6 +17,7 @@ from techbridge.core.errors import PermissionDenied, ServiceValidationError
 from techbridge.pipeline.choices import DealType, LicenceExclusivity, registration_applies
 from techbridge.pipeline.models import Agreement, Deal, Obligation
 from techbridge.pipeline.models.deal import MAINLAND_REGIONS
+from techbridge.pipeline.notifications import deal_notify
 from techbridge.pipeline.roles import deal_role
 from techbridge.pipeline.services.audit import event_append
 from techbridge.pipeline.services.deals import idempotent, locked
@@ -103,6 +104,10 @@ def _agreement_write(actor: Any, deal: Deal, data: AgreementInput) -> Agreement:
             verb="agreement_recorded" if created else "agreement_corrected",
             after={k: str(v) if v is not None else None for k, v in fields.items()},
         )
+        if created:
+            deal_notify(
+                current, "agreement_recorded", actor=actor, organisation_id=current.owner_id
+            )
         return agreement
 
 

@@ -34,6 +34,7 @@ from techbridge.pipeline.models import (
     NDATemplate,
     Obligation,
 )
+from techbridge.pipeline.reference_nda import default_law
 from techbridge.pipeline.roles import PROVIDED_BY_OWNER, deal_role, holder_role
 from techbridge.pipeline.services.audit import event_append
 from techbridge.pipeline.transitions import (
@@ -239,7 +240,7 @@ def deal_express_interest(
                 _message_append(deal, actor, organisation.pk, message.strip())
             from techbridge.pipeline.notifications import interest_notify_owner
 
-            interest_notify_owner(deal)
+            interest_notify_owner(deal, actor, message.strip())
             return deal
 
     return idempotent(
@@ -282,7 +283,18 @@ def _transition(
     deal.stage_entered_at = now
     if transition.target == Stage.CLOSED:
         deal.closed_at = now
-    deal.save(update_fields=["stage", "outcome", "stage_entered_at", "closed_at", "updated_at"])
+    if event == Event.ACCEPT and deal.owner_disclosed_at is None:
+        deal.owner_disclosed_at = now  # accepting the interest is agreeing to be known
+    deal.save(
+        update_fields=[
+            "stage",
+            "outcome",
+            "stage_entered_at",
+            "closed_at",
+            "owner_disclosed_at",
+            "updated_at",
+        ]
+    )
     event_append(
         deal,
         actor=actor,
@@ -293,6 +305,16 @@ def _transition(
     )
     if transition.target == Stage.NDA and not NDA.objects.filter(deal=deal).exists():
         _nda_start_standard(deal, actor, organisation_id)
+    if role != Role.SYSTEM:  # the NDA coming into force is told by nda_confirm
+        from techbridge.pipeline.notifications import deal_notify
+
+        deal_notify(
+            deal,
+            "deal_stage_moved",
+            actor=actor,
+            organisation_id=organisation_id,
+            params={"step": event.value},
+        )
     return deal
 
 
@@ -300,13 +322,14 @@ def _nda_start_standard(deal: Deal, actor: Any, organisation_id: int | None) -> 
     template = NDATemplate.objects.order_by("-version").first()
     if template is None:
         raise ServiceValidationError(_("No standard NDA is available; ask the platform team."))
-    NDA.objects.create(deal=deal, kind="standard", template=template)
+    law = default_law(deal.owner.region) if template.clauses else ""
+    NDA.objects.create(deal=deal, kind="standard", template=template, governing_law=law)
     event_append(
         deal,
         actor=actor,
         organisation_id=organisation_id,
         verb="nda_proposed",
-        after={"kind": "standard", "version": template.version},
+        after={"kind": "standard", "version": template.version, "law": law},
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import zipfile
 from typing import Any
 
@@ -15,9 +16,18 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from techbridge.accounts.models import Organisation
+from techbridge.accounts.privacy import crosses_boundary
 from techbridge.core.errors import PermissionDenied, ServiceValidationError
 from techbridge.pipeline.choices import DocumentPurpose
-from techbridge.pipeline.models import ContactConsent, Deal, DealDocument, DealMessage
+from techbridge.pipeline.models import (
+    ContactConsent,
+    CrossBorderTransfer,
+    Deal,
+    DealDocument,
+    DealMessage,
+)
+from techbridge.pipeline.notifications import deal_notify
 from techbridge.pipeline.roles import deal_role
 from techbridge.pipeline.services.audit import event_append
 from techbridge.pipeline.services.deals import _message_append, idempotent, locked
@@ -32,7 +42,13 @@ ALLOWED_TYPES = {
     "image/jpeg": "jpg",
     "image/webp": "webp",
 }
+# Other names a type is commonly saved under; any other suffix is replaced by the type's own.
+OTHER_SUFFIXES = {"jpeg": "jpg"}
 SNIFF_BYTES = 8192
+# A PDF starts with its version and ends with an end-of-file marker within its last kilobyte;
+# checking both refuses a page of HTML (or a script) that merely begins with "%PDF".
+PDF_HEADER = re.compile(rb"%PDF-[12]\.\d")
+PDF_TAIL_BYTES = 1024
 
 logger = logging.getLogger(__name__)
 
@@ -67,7 +83,15 @@ def deal_message_post(
                 raise ServiceValidationError(_("This deal is closed."))
             if parent is not None and parent.deal_id != current.pk:
                 raise ServiceValidationError(_("You can only reply to a message of this deal."))
-            return _message_append(current, actor, organisation_id, body, parent)
+            posted = _message_append(current, actor, organisation_id, body, parent)
+            deal_notify(
+                current,
+                "message_posted",
+                actor=actor,
+                organisation_id=organisation_id,
+                params={"excerpt": _excerpt(body)},
+            )
+            return posted
 
     return idempotent(
         actor,
@@ -78,6 +102,11 @@ def deal_message_post(
         deal=deal,
         content={"body": body, "parent": parent.pk if parent is not None else None},
     )
+
+
+def _excerpt(body: str, limit: int = 500) -> str:
+    """The start of a message, for a notification (the deal page shows it whole)."""
+    return body if len(body) <= limit else body[: limit - 1].rstrip() + "…"
 
 
 def sniff_content_type(upload: UploadedFile) -> str | None:
@@ -100,7 +129,32 @@ def sniff_content_type(upload: UploadedFile) -> str | None:
         marker = "word/document.xml" if ALLOWED_TYPES[kind.mime] == "docx" else "xl/workbook.xml"
         if marker not in names:
             return None
+    if kind.mime == "application/pdf" and not _looks_like_pdf(upload, head):
+        return None
     return str(kind.mime)
+
+
+def _looks_like_pdf(upload: UploadedFile, head: bytes) -> bool:
+    if not PDF_HEADER.match(head):
+        return False
+    size = upload.size or 0
+    upload.seek(max(0, size - PDF_TAIL_BYTES))
+    tail = upload.read(PDF_TAIL_BYTES)
+    upload.seek(0)
+    return b"%%EOF" in tail
+
+
+def stored_document_name(name: str, content_type: str) -> str:
+    """The name a document is listed and downloaded under: the uploader's, without folders,
+    ending in the suffix of what the bytes are (``invoice.html`` holding a PDF is
+    ``invoice.pdf``), so no browser or desktop opens it as something else."""
+    base = name.replace("/", "_").replace("\\", "_").strip().strip(".") or "document"
+    stem, dot, suffix = base.rpartition(".")
+    wanted = ALLOWED_TYPES[content_type]
+    if dot and OTHER_SUFFIXES.get(suffix.lower(), suffix.lower()) == wanted:
+        return base[-200:]
+    stem = stem if dot else base
+    return f"{stem[: 200 - len(wanted) - 1]}.{wanted}"
 
 
 def deal_document_upload(
@@ -134,7 +188,7 @@ def deal_document_upload(
     for chunk in upload.chunks():
         digest.update(chunk)
     upload.seek(0)
-    name = (upload.name or "document").replace("/", "_").replace("\\", "_")[-200:]
+    name = stored_document_name(upload.name or "document", content_type)
     return idempotent(
         actor,
         idempotency_key,
@@ -187,6 +241,13 @@ def _document_store(
                     verb="document_uploaded",
                     after={"document": document.pk, "name": name, "sha256": document.sha256},
                 )
+                deal_notify(
+                    current,
+                    "document_added",
+                    actor=actor,
+                    organisation_id=organisation_id,
+                    params={"name": name},
+                )
         except Exception:
             # An object store does not roll back with the database: remove what was sent.
             document.file.delete(save=False)
@@ -227,6 +288,13 @@ def contact_consent_give(
     def write() -> ContactConsent:
         with transaction.atomic():
             current, organisation_id = _party(actor, deal)
+            if organisation_id == current.owner_id and _owner_unnamed(current):
+                raise ServiceValidationError(
+                    _(
+                        "Your organisation is not named to the interested organisation until "
+                        "you accept its interest: share contact details after accepting."
+                    )
+                )
             consent, created = ContactConsent.objects.get_or_create(deal=current, user=actor)
             if created:
                 event_append(
@@ -236,8 +304,41 @@ def contact_consent_give(
                     verb="contact_consent_given",
                     after={"user": actor.pk},
                 )
+                _record_transfer_if_cross_border(current, actor, organisation_id)
             return consent
 
     return idempotent(
         actor, idempotency_key, write, model=ContactConsent, operation="consent", deal=deal
     )
+
+
+def _owner_unnamed(deal: Deal) -> bool:
+    """Whether the interested organisation may not yet know the owner (an anonymous listing's,
+    before it accepts the interest): a person of the owner would name it by their e-mail."""
+    from techbridge.pipeline.selectors import owner_hidden_from  # selectors use the services
+
+    return owner_hidden_from(deal, Role.COUNTERPARTY)
+
+
+# What the other party reads once a person consents to show their contact details.
+CONTACT_FIELDS = ["full_name", "email"]
+
+
+def _record_transfer_if_cross_border(deal: Deal, subject: Any, own_organisation_id: int) -> None:
+    """The contact details now go to the other side's organisation: across the boundary
+    between the mainland and Hong Kong (or abroad), that provision is recorded."""
+    own = Organisation.objects.get(pk=own_organisation_id)
+    other_id = deal.counterparty_id if own_organisation_id == deal.owner_id else deal.owner_id
+    other = Organisation.objects.get(pk=other_id)
+    from_region = subject.residence_region or own.region
+    if crosses_boundary(from_region, other.region):
+        CrossBorderTransfer.objects.get_or_create(
+            deal=deal,
+            subject=subject,
+            recipient=other,
+            defaults={
+                "from_region": from_region,
+                "to_region": other.region,
+                "fields": CONTACT_FIELDS,
+            },
+        )

@@ -13,6 +13,7 @@ from django.core import mail
 from techbridge.accounts.models import Organisation, User
 from techbridge.catalogue.models import Listing
 from techbridge.core.errors import PermissionDenied, ServiceValidationError
+from techbridge.notifications.tests.helpers import run_enqueued_notification_emails
 from techbridge.pipeline.models import NDA, Deal, DealEvent, DealMessage
 from techbridge.pipeline.services import (
     AgreementInput,
@@ -47,6 +48,7 @@ def test_hong_kong_offer_to_chongqing_enterprise_from_interest_to_won(
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         deal = interest(nda_offer, outsider, cq_enterprise)
+    run_enqueued_notification_emails()  # the worker e-mails it after the commit
     assert (deal.stage, deal.direction, deal.checkpoint_applies) == ("interest", "hk_cq", False)
     assert [(m.to, m.subject) for m in mail.outbox] == [
         (["officer@hk.example.org"], f"New expression of interest in {nda_offer.reference}")
@@ -57,7 +59,7 @@ def test_hong_kong_offer_to_chongqing_enterprise_from_interest_to_won(
     deal = deal_advance(actor=officer, deal=deal, event="accept")
     nda = NDA.objects.get(deal=deal)
     assert nda.template is not None
-    assert (deal.stage, nda.kind, nda.template.version) == ("nda", "standard", 1)
+    assert (deal.stage, nda.kind, nda.template.version) == ("nda", "standard", 2)
 
     nda_confirm(actor=officer, deal=deal)
     assert Deal.objects.get(pk=deal.pk).stage == "nda"

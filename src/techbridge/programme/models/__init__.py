@@ -1,4 +1,5 @@
 from techbridge.programme.models.indicators import Indicator, IndicatorSource, Measurement
+from techbridge.programme.models.reports import ReportJob
 from techbridge.programme.models.structure import CooperationArea, CooperationItem, Mechanism
 from techbridge.programme.models.tracker import ActionItem, Decision, Initiative, Meeting, Milestone
 
@@ -14,4 +15,5 @@ __all__ = [
     "Mechanism",
     "Meeting",
     "Milestone",
+    "ReportJob",
 ]

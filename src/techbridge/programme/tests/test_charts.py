@@ -9,10 +9,10 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
-from techbridge.programme.charts import bars_against_target, funnel_chart
+from techbridge.programme.board_charts import charts_for
+from techbridge.programme.charts import BOTTOM, FONT, HEIGHT, TOP, bars_against_target, funnel_chart
 from techbridge.programme.dashboard import dashboard
 from techbridge.programme.tests.fixtures import YEAR, Programme
-from techbridge.web.views.programme import charts_for
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -49,9 +49,9 @@ def _boxes(root: ET.Element) -> tuple[ET.Element, list[tuple[float, float]]]:
         for r in root.iter(f"{SVG}rect")
     ]
     figures = [
-        (float(t.get("y") or 0) - 11, float(t.get("y") or 0))
+        (float(t.get("y") or 0) - FONT, float(t.get("y") or 0))
         for t in root.iter(f"{SVG}text")
-        if t.get("text-anchor") == "middle" and float(t.get("y") or 0) < 180
+        if t.get("text-anchor") == "middle" and float(t.get("y") or 0) < HEIGHT - BOTTOM
     ]
     return legend[0], bars + figures
 
@@ -63,13 +63,14 @@ def test_target_legend_never_overlaps_a_bar_above_the_target() -> None:
     root = ET.fromstring(svg)
     legend, boxes = _boxes(root)
     assert legend.text == "目標 150"
-    assert float(legend.get("y") or 0) == 16
-    # The legend sits in its own row above the tallest bar and its figure.
-    assert min(top for top, _bottom in boxes) >= 16 + 2
+    assert float(legend.get("y") or 0) == TOP == 22
+    # The legend sits in its own row above the tallest bar and its figure (room for the
+    # legend's descenders).
+    assert min(top for top, _bottom in boxes) >= TOP + 4
     line = [ln for ln in root.iter(f"{SVG}line") if ln.get("stroke-dasharray")]
-    assert [(ln.get("class"), ln.get("y1")) for ln in line] == [(None, "69.0"), ("legend", "12")]
+    assert [(ln.get("class"), ln.get("y1")) for ln in line] == [(None, "85.5"), ("legend", "17")]
     bars = [r.get("y") for r in root.iter(f"{SVG}rect")]
-    assert bars == ["32.0", "150.4"]  # the 200 bar rises above the 150 line (y 69.0)
+    assert bars == ["46.0", "172.4"]  # the 200 bar rises above the 150 line (y 85.5)
 
 
 @pytest.mark.django_db
@@ -84,8 +85,8 @@ def test_quarterly_bars_are_drawn_against_a_quarter_of_the_annual_target(
     legend = _boxes(root)[0]
     assert legend.text == "target per quarter = annual target ÷ 4 = 3"
     target = [ln for ln in root.iter(f"{SVG}line") if ln.get("class") is None][-1]
-    # Highest bar 9 (2025 Q2) on 148 px: the line for 3 is a third of the way up.
-    assert target.get("y1") == "130.7"
+    # Highest bar 9 (2025 Q2) on 158 units from y 46: the line for 3 is a third of the way up.
+    assert target.get("y1") == "151.3"
     transfers = ET.fromstring(charts[programme.transfers.pk])
     assert _boxes(transfers)[0].text == "target 10"
     with translation.override("zh-hant"):

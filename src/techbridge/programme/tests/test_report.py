@@ -111,11 +111,13 @@ MILESTONE_HEADER = (
 )
 SHARED_LIST = (
     "<tr><td>Innovation and technology</td><td>IT-1</td><td>Partner laboratory network</td>"
-    "<td>Shared instrument list</td><td>2026-10-31</td><td>Planned</td><td>Red</td></tr>"
+    "<td>Shared instrument list</td><td>2026-10-31</td><td>Planned</td>"
+    '<td><span class="rag red">Red</span></td></tr>'
 )
 JOINT_CALL = (
     "<tr><td>Innovation and technology</td><td>IT-1</td><td>Partner laboratory network</td>"
-    "<td>First joint call</td><td>2026-11-30</td><td>In progress</td><td>{rag}</td></tr>"
+    "<td>First joint call</td><td>2026-11-30</td><td>In progress</td>"
+    '<td><span class="rag {code}">{rag}</span></td></tr>'
 )
 NONE_ROW = '<tr><td colspan="7" class="muted">None.</td></tr>'
 
@@ -140,14 +142,14 @@ def test_report_of_the_current_year_is_as_of_today(programme: Programme) -> None
     assert MILESTONE_HEADER + f"\n  <tbody>{SHARED_LIST}</tbody>" in overdue
     assert "Open milestones due from 2026-11-23 to 2026-12-23." in due_soon
     assert due_soon.count("<tr>") == 2
-    joint_call = JOINT_CALL.format(rag="Amber")
+    joint_call = JOINT_CALL.format(code="amber", rag="Amber")
     assert MILESTONE_HEADER + f"\n  <tbody>{joint_call}</tbody>" in due_soon
     # A past year is reported as of its last day: both were overdue by then, none due soon.
     past = report_file(programme.mechanism, YEAR, "en", "html", today=date(YEAR + 1, 2, 1))[0]
     html = past.decode()
     assert "Period: 2026-01-01 to 2026-12-31 · Figures as of 2026-12-31" in html
     overdue, due_soon = _milestone_sections(html)
-    assert f"<tbody>{SHARED_LIST}{JOINT_CALL.format(rag='Red')}</tbody>" in overdue
+    assert f"<tbody>{SHARED_LIST}{JOINT_CALL.format(code='red', rag='Red')}</tbody>" in overdue
     assert "Open milestones due from 2026-12-31 to 2027-01-30." in due_soon
     assert f"<tbody>{NONE_ROW}</tbody>" in due_soon
 
@@ -318,7 +320,9 @@ def test_pdf_pages_read_back_with_headings_and_figures(
     text = ""
     for page in pages:
         read = subprocess.run(
-            ["tesseract", str(page), "-", "-l", OCR_LANGUAGES[language]],
+            # One uniform block (--psm 6): a table's row is read as one line, label then
+            # figures, rather than column by column.
+            ["tesseract", str(page), "-", "-l", OCR_LANGUAGES[language], "--psm", "6"],
             check=True,
             capture_output=True,
             text=True,

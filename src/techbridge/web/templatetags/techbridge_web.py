@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 from django import template
@@ -13,10 +14,18 @@ from django.utils.safestring import SafeString, mark_safe
 from techbridge.accounts.two_factor import SECRETARIAT_GROUP
 from techbridge.catalogue.models import Listing, ListingText
 from techbridge.catalogue.selectors import pick_text
+from techbridge.core.money import format_money
 from techbridge.engine import Highlight, TermMatch
+from techbridge.facilities.fees import booking_hours, booking_total
 from techbridge.web import presenting
 
 register = template.Library()
+
+
+@register.filter
+def name_of(names: dict[int, str], organisation_id: int | None) -> str:
+    """The name a page may print for an organisation (``pipeline.selectors.party_names``)."""
+    return names.get(organisation_id, "") if organisation_id is not None else ""
 
 
 @register.filter
@@ -78,3 +87,30 @@ def is_secretariat(user: Any) -> bool:
 def new_idempotency_key() -> str:
     """A fresh key for a hand-written form, so that submitting it twice has one effect."""
     return uuid.uuid4().hex
+
+
+@register.filter
+def money(amount: Any, currency: str = "") -> str:
+    """An amount of money with its currency (see ``core.money.format_money``)."""
+    return format_money(amount, currency)
+
+
+@register.filter
+def fee_total(booking: Any) -> Decimal | None:
+    """A booking's fee in all: hours (used, else booked) × the quoted hourly rate."""
+    return booking_total(booking)
+
+
+@register.filter
+def fee_hours(booking: Any) -> Decimal:
+    """The hours a booking is charged for (used once recorded, else booked): 2, 1.5, 0.25."""
+    hours = booking_hours(booking)
+    return hours.quantize(Decimal(1)) if hours == hours.to_integral() else hours.normalize()
+
+
+@register.filter
+def whole(value: Any) -> Any:
+    """A count held as a Decimal (an indicator's value) as an int when whole, for plurals."""
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        return int(value)
+    return value

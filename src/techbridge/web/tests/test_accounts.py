@@ -31,6 +31,9 @@ def _sign_up(client: Client, language: str = "zh-hans", **changes: str) -> objec
         "preferred_language": language,
         "password1": PASSWORD,
         "password2": PASSWORD,
+        "residence_region": "cq",
+        "accept_privacy": "on",
+        "accept_cross_border": "on",
         **changes,
     }
     return client.post(_url("web:signup", language), data)

@@ -108,11 +108,18 @@ def test_quoted_fee_training_and_hours_on_the_pages(
     client.force_login(officer)
     assert client.post(f"/en/instruments/{instrument.pk}/", slot).status_code == 302
     mine = client.get("/zh-hant/my/bookings/").content.decode()
-    assert "每小時 350.00 RMB · 跨境合作夥伴" in mine
+    # Two hours at RMB 350.00 (Chinese wording from the merged catalogue).
+    assert (
+        "每小時 RMB\u00a0350.00 · 跨境合作夥伴<br><span>合共 RMB\u00a0700.00（2 小時）</span>"
+        in mine
+    )
     booking = Booking.objects.get()
     log_in_verified(client, manager)
     queue = client.get("/en/my/bookings/").content.decode()
-    assert "350.00 RMB per hour" in queue
+    assert (
+        "RMB\u00a0350.00 per hour · Cross-boundary partner"
+        "<br><span>Total RMB\u00a0700.00 for 2 h</span>" in queue
+    )
     client.post(f"/en/bookings/{booking.pk}/decide/", {"decision": "approve"})
     Booking.objects.filter(pk=booking.pk).update(
         starts_at=start - timedelta(days=5), ends_at=start - timedelta(days=5, hours=-2)

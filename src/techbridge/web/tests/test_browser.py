@@ -91,14 +91,37 @@ def _wait_for_next_page(browser: webdriver.Chrome, page: WebElement) -> None:
 def _submit(browser: webdriver.Chrome, selector: str = "main form button[type=submit]") -> None:
     """Click and wait for the next page to replace this one."""
     page = browser.find_element(By.TAG_NAME, "html")
-    browser.find_element(By.CSS_SELECTOR, selector).click()
+    button = browser.find_element(By.CSS_SELECTOR, selector)
+    # Log out sits in the header's folded "My techbridge" menu: open it as a reader does.
+    browser.execute_script(
+        "const menu = arguments[0].closest('details.nav-group:not([open])');"
+        "if (menu) { menu.querySelector('summary').click(); }",
+        button,
+    )
+    button.click()
     _wait_for_next_page(browser, page)
 
 
 def _click(browser: webdriver.Chrome, by: str, value: str) -> None:
     page = browser.find_element(By.TAG_NAME, "html")
+    if by == By.LINK_TEXT:
+        _open_menu_holding(browser, value)
     browser.find_element(by, value).click()
     _wait_for_next_page(browser, page)
+
+
+def _open_menu_holding(browser: webdriver.Chrome, text: str) -> None:
+    """A link of the header's folded "My techbridge" menu is reached as a reader does: by
+    opening the menu first."""
+    summaries = browser.execute_script(
+        "return Array.from(document.querySelectorAll('details.nav-group:not([open])'))"
+        ".filter(d => Array.from(d.querySelectorAll('a'))"
+        ".some(a => a.textContent.trim() === arguments[0]))"
+        ".map(d => d.querySelector('summary'));",
+        text,
+    )
+    for summary in summaries:
+        summary.click()
 
 
 def _log_in(browser: webdriver.Chrome, base: str, user: User, password: str = "") -> None:
@@ -133,6 +156,8 @@ def test_sign_up_to_publication_to_search_in_simplified_chinese(
     _fill(browser, email="chan.tai.man@hku.example.hk", full_name="Chan Tai Man")
     Select(browser.find_element(By.NAME, "preferred_language")).select_by_value("en")
     _fill(browser, password1=PASSWORD, password2=PASSWORD)
+    Select(browser.find_element(By.NAME, "residence_region")).select_by_value("hk")
+    browser.find_element(By.NAME, "accept_privacy").click()
     _submit(browser)
     assert "Check your e-mail" in browser.find_element(By.TAG_NAME, "h1").text
     link = re.search(r"https?://[^/]+(/\S+)", str(mail.outbox[-1].body))

@@ -181,7 +181,9 @@ def test_nda_and_consent_forms_carry_keys_and_a_resubmission_has_one_effect(
         "Done.",
         "Done.",
     ]
-    assert twice(officer, "consent", {"idempotency_key": "c"}) == ["Done.", "Done."]
+    # Sharing contact details cannot be taken back: the confirmed form, sent twice.
+    consent = {"idempotency_key": "c", "confirmed": "yes"}
+    assert twice(officer, "consent", consent) == ["Done.", "Done."]
     # The other side's "Confirm" clicked twice: in force once, no "already confirmed" error.
     assert twice(outsider, "nda-confirm", {"idempotency_key": "n"}) == ["Done.", "Done."]
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from techbridge.accounts.models import User
+from techbridge.accounts.tests.sessions import log_in_verified
 from techbridge.catalogue.tests.published import Catalogue
 from techbridge.matching.models import Alert, SavedSearch, SuggestionFeedback
 from techbridge.matching.suggestions import suggestions_refresh
@@ -28,9 +29,14 @@ def test_owner_sees_reasons_in_simplified_chinese_and_gives_feedback(
     client.force_login(outsider)
     page = client.get(url("web:listing_matches", catalogue.need.reference)).content.decode()
     assert catalogue.offer.reference in page
-    assert "跨境合作：香港 ↔ 内地" in page
-    assert "相同的合作领域" in page
-    assert "“超声”译作“ultrasound”（技术术语表）" in page
+    reasons = page[page.index('<ul class="reasons">') :]
+    reasons = reasons[: reasons.index("</ul>")]
+    # Three reasons in plain words, the subject first: no weights, no scores, no more lines.
+    assert reasons.count("<li>") == 3
+    assert "超声 = ultrasound，见于标题" in reasons or "肿瘤 = tumour，见于标题" in reasons
+    assert "<li>双方均考虑：许可协议</li>" in reasons
+    assert "高度匹配" in page
+    assert "权重" not in page and "管理员详情" not in page and "分数" not in page
     assert "0 人认为有用，0 人认为没用" in page
 
     response = client.post(
@@ -108,11 +114,28 @@ def test_matches_page_in_traditional_shows_hong_kong_traditional_words(
     page = client.get(
         url("web:listing_matches", catalogue.need.reference, language="zh-hant")
     ).content.decode()
-    assert "「超聲」譯作「ultrasound」（技術詞彙表）" in page
+    assert "超聲 = ultrasound，見於標題" in page or "腫瘤 = tumour，見於標題" in page
     client.force_login(officer)
     page = client.get(
         url("web:listing_matches", catalogue.offer.reference, language="zh-hant")
     ).content.decode()
     reasons_shown = page[page.index('class="reasons"') :]
-    assert "「tumour」譯作「腫瘤」" in reasons_shown
+    assert (
+        "tumour = 腫瘤，見於標題" in reasons_shown or "ultrasound = 超聲，見於標題" in reasons_shown
+    )
     assert "肿瘤" not in reasons_shown and "超声" not in reasons_shown
+
+
+def test_administrators_see_the_weights_behind_a_suggestion(
+    client: Client, catalogue: Catalogue, outsider: User
+) -> None:
+    suggestions_refresh(catalogue.need.pk)
+    outsider.is_staff = True
+    outsider.save(update_fields=["is_staff"])
+    log_in_verified(client, outsider)  # staff confirm each session with a second factor
+    page = client.get(url("web:listing_matches", catalogue.need.reference, language="en"))
+    html = page.content.decode()
+    suggestion = catalogue.need.suggestions.get()
+    assert "Details for administrators" in html
+    assert f"Subject covered {suggestion.reasons['coverage']:.2f}" in html
+    assert "Not found: 软件" in html

@@ -27,6 +27,7 @@ from techbridge.matching.alerts import digest_send
 from techbridge.matching.models import Alert, Suggestion
 from techbridge.matching.suggestions import suggestions_refresh
 from techbridge.matching.upkeep import index_rebuild
+from techbridge.notifications.tests.helpers import run_enqueued_notification_emails
 from techbridge.pipeline.models import Deal
 from techbridge.pipeline.services import deal_advance, deal_express_interest, nda_confirm
 from techbridge.pipeline.tests.fixtures import publish
@@ -136,6 +137,7 @@ def test_canary_released_by_the_nda_on_detail_surfaces_only(
         deal = deal_express_interest(
             actor=outsider, listing=nda_offer, organisation=cq_enterprise, message="Interested."
         )
+    run_enqueued_notification_emails()  # the worker e-mails it after the commit
     deal_advance(actor=officer, deal=deal, event="screen")
     deal_advance(actor=officer, deal=deal, event="accept")
     nda_confirm(actor=officer, deal=deal)

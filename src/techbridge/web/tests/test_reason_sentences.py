@@ -13,22 +13,16 @@ def _reason(fields: tuple[str, ...]) -> Reason:
     return Reason(GLOSSED.source, GLOSSED.alternative, GLOSSED.via, GLOSSED.weight, fields)
 
 
-def test_english_sentence_with_muted_weight() -> None:
+def test_english_sentence_shows_no_internal_weight() -> None:
     with translation.override("en"):
         html = reason_html(_reason(("title", "summary")))
-    assert html == (
-        "“battery” translated as “电池” (technical glossary), found in: title, summary"
-        ' <span class="muted">(translation weight 0.50)</span>'
-    )
+    assert html == "“battery” translated as “电池” (technical glossary), found in: title, summary"
 
 
 def test_traditional_chinese_sentence_uses_chinese_punctuation() -> None:
     with translation.override("zh-hant"):
         html = reason_html(_reason(("標題", "摘要")))
-    assert html == (
-        "「battery」譯作「电池」（技術詞彙表），見於：標題、摘要"
-        '<span class="muted">（翻譯權重 0.50）</span>'
-    )
+    assert html == "「battery」譯作「电池」（技術詞彙表），見於：標題、摘要"
 
 
 def test_typed_markup_is_escaped() -> None:

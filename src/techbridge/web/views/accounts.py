@@ -28,6 +28,7 @@ from techbridge.accounts.signup import (
 )
 from techbridge.core.errors import ServiceValidationError
 from techbridge.web.account_forms import PreferencesForm, SignUpForm
+from techbridge.web.base_forms import add_service_errors
 
 
 def _client_ip(request: HttpRequest) -> str | None:
@@ -35,10 +36,7 @@ def _client_ip(request: HttpRequest) -> str | None:
 
 
 def _too_many(request: HttpRequest, template: str, form: Any, wait: int) -> HttpResponse:
-    minutes = max(1, (wait + 59) // 60)
-    message = _("Too many attempts. Please try again in %(minutes)d minutes.") % {
-        "minutes": minutes
-    }
+    message = throttle.refusal_message(wait)
     response = render(request, template, {"form": form, "throttled": message}, status=429)
     response["Retry-After"] = str(wait)
     return response
@@ -96,10 +94,12 @@ def sign_up(request: HttpRequest) -> HttpResponse:
                 password=form.cleaned_data["password1"],
                 full_name=form.cleaned_data["full_name"],
                 preferred_language=form.cleaned_data["preferred_language"],
+                residence_region=form.cleaned_data["residence_region"],
+                accept_privacy=form.cleaned_data["accept_privacy"],
+                accept_cross_border=form.cleaned_data["accept_cross_border"],
             )
         except ServiceValidationError as error:
-            for field, problems in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, problems)
+            add_service_errors(form, error)
         else:
             link = request.build_absolute_uri(
                 reverse("web:verify_email", args=[verification_token(user)])

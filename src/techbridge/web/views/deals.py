@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -23,16 +24,18 @@ from techbridge.accounts.models import Membership, Organisation, User
 from techbridge.catalogue.models import Listing
 from techbridge.catalogue.permissions import EDITOR_ROLES
 from techbridge.core.errors import ServiceValidationError
-from techbridge.pipeline.choices import EVENT_LABELS, verb_label
+from techbridge.pipeline.choices import EVENT_LABELS, GoverningLaw, verb_label
 from techbridge.pipeline.models import (
     NDA,
     Agreement,
     ContactConsent,
     Deal,
     DealDocument,
+    DealEvent,
     Obligation,
 )
 from techbridge.pipeline.roles import deal_role, deals_of, holder_role
+from techbridge.pipeline.selectors import owner_hidden_from, party_names
 from techbridge.pipeline.services import (
     AgreementInput,
     agreement_record,
@@ -44,13 +47,15 @@ from techbridge.pipeline.services import (
     deal_export_classify,
     deal_express_interest,
     deal_message_post,
+    nda_choose_law,
     nda_confirm,
     nda_use_uploaded,
     obligation_add,
     obligation_mark_done,
     refusal_message,
 )
-from techbridge.pipeline.transitions import Guard, Role, Stage, available_events
+from techbridge.pipeline.transitions import Event, Guard, Role, Stage, available_events
+from techbridge.web.confirming import Confirmation, ask, is_confirmed
 from techbridge.web.deal_forms import (
     AgreementForm,
     DocumentForm,
@@ -102,7 +107,17 @@ def my_deals(request: HttpRequest) -> HttpResponse:
         .prefetch_related("listing__texts")
         .order_by("-updated_at", "-pk")
     )
-    return render(request, "web/my_deals.html", {"deals": deals})
+    mine = set(
+        Membership.objects.filter(user=cast(User, request.user), role__in=EDITOR_ROLES).values_list(
+            "organisation_id", flat=True
+        )
+    )
+    rows = [
+        (deal, party_names(deal, Role.OWNER if deal.owner_id in mine else Role.COUNTERPARTY))
+        for deal in deals
+    ]
+    named = [(deal, names[deal.owner_id]) for deal, names in rows]
+    return render(request, "web/my_deals.html", {"deals": named})
 
 
 def _party_deal(request: HttpRequest, pk: int) -> tuple[Deal, Role]:
@@ -125,19 +140,24 @@ def deal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         for consent in consented
         if Membership.objects.filter(user=consent.user, organisation=other_side).exists()
     ]
+    if owner_hidden_from(deal, role):
+        contacts = []  # nobody of an owner not yet named, even one who shared before this rule
     my_side_confirmed = bool(
         nda and (nda.owner_confirmed_at if role == Role.OWNER else nda.counterparty_confirmed_at)
     )
     context = {
         "deal": deal,
         "role": role.value,
+        "party_names": party_names(deal, role),
         "other_side": other_side,
         "actions": [
             (event.value, EVENT_LABELS[event])
             for event in available_events(Stage(deal.stage), role)
         ],
         "action_form": IdempotentForm(),
+        "confirm_first": set(FINAL_STEPS),
         "nda": nda,
+        "law_choices": GoverningLaw.choices,
         "my_side_confirmed": my_side_confirmed,
         "agreement": agreement,
         "messages_list": deal.messages.select_related("author", "organisation", "parent"),
@@ -165,6 +185,8 @@ def deal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         "contacts": contacts,
         "i_consented": consented.filter(user=cast(User, request.user)).exists(),
+        # The owner of an anonymous listing shares contact details once it is named.
+        "contact_withheld": role == Role.OWNER and owner_hidden_from(deal, Role.COUNTERPARTY),
         "message_form": MessageForm(),
         "document_form": DocumentForm(),
         "export_form": ExportForm(
@@ -181,6 +203,73 @@ def deal_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _key(form: Any) -> str | None:
     return form.cleaned_data.get("idempotency_key") or None
+
+
+# Steps that cannot be undone ask for confirmation first, saying what cannot be undone: on a
+# page of their own without JavaScript, in a dialog with it (techbridge.web.confirming).
+# The steps that end a deal for good, by event:
+FINAL_STEPS: dict[str, Callable[[], str]] = {
+    Event.DECLINE.value: lambda: _(
+        "Declining closes this deal for good: no more messages or documents can be added, and "
+        "the deal cannot be reopened."
+    ),
+    Event.WITHDRAW.value: lambda: _(
+        "Withdrawing closes this deal for good: any confidential detail released to you under "
+        "the NDA is no longer shown, and the deal cannot be reopened."
+    ),
+    Event.CLOSE_LOST.value: lambda: _(
+        "Closing as lost ends this deal for good: nothing more can be recorded in it, any "
+        "confidential detail released under the NDA is no longer shown, and it cannot be reopened."
+    ),
+    Event.CLOSE_WON.value: lambda: _(
+        "Closing as won ends this deal for good: it counts as an achieved transfer, nothing more "
+        "can be recorded in it, and it cannot be reopened."
+    ),
+}
+
+# Other one-way forms of the deal page, by action: (the step's name, what cannot be undone).
+ONE_WAY_ACTIONS: dict[str, Callable[[], tuple[str, str]]] = {
+    "consent": lambda: (
+        _("Share my name and e-mail address with the other side"),
+        _(
+            "The other side of this deal will see your name and e-mail address. Once shared, "
+            "they cannot be hidden from it again."
+        ),
+    ),
+}
+
+
+def _needs_confirmation(request: HttpRequest, action: str) -> str:
+    """The step to confirm first (an event of FINAL_STEPS or an action of ONE_WAY_ACTIONS),
+    or "" when the request may go ahead."""
+    if is_confirmed(request):
+        return ""
+    if action == "advance":
+        event = request.POST.get("event", "")
+        return event if event in FINAL_STEPS else ""
+    return action if action in ONE_WAY_ACTIONS else ""
+
+
+def _confirm_page(request: HttpRequest, deal: Deal, action: str, step: str) -> HttpResponse:
+    form = IdempotentForm(request.POST)
+    form.is_valid()
+    if action == "advance":
+        title, consequence = str(EVENT_LABELS[Event(step)]), FINAL_STEPS[step]()
+        fields: tuple[tuple[str, str], ...] = (("event", step),)
+    else:
+        title, consequence = ONE_WAY_ACTIONS[step]()
+        fields = ()
+    confirmation = Confirmation(
+        title=title,
+        consequence=consequence,
+        subject=_("Deal on %(reference)s.") % {"reference": deal.listing.reference},
+        action=reverse("web:deal_act", args=[deal.pk, action]),
+        fields=(*fields, ("idempotency_key", _key(form) or "")),
+        confirm_label=_("Yes, I am sure"),
+        cancel_url=reverse("web:deal", args=[deal.pk]),
+        cancel_label=_("No, go back to the deal"),
+    )
+    return ask(request, confirmation, "web/deal_confirm.html", {"deal": deal})
 
 
 def _act_advance(request: HttpRequest, deal: Deal) -> None:
@@ -205,6 +294,13 @@ def _act_nda_upload(request: HttpRequest, deal: Deal) -> None:
     form.is_valid()
     document = get_object_or_404(DealDocument, pk=request.POST.get("document") or 0, deal=deal)
     nda_use_uploaded(actor=request.user, deal=deal, document=document, idempotency_key=_key(form))
+
+
+def _act_nda_law(request: HttpRequest, deal: Deal) -> None:
+    form = IdempotentForm(request.POST)
+    form.is_valid()
+    law = request.POST.get("law", "")
+    nda_choose_law(actor=request.user, deal=deal, law=law, idempotency_key=_key(form))
 
 
 def _invalid(form: Any) -> ServiceValidationError:
@@ -315,6 +411,7 @@ ACTIONS: dict[str, Callable[[HttpRequest, Deal], None]] = {
     "advance": _act_advance,
     "nda-confirm": _act_nda_confirm,
     "nda-upload": _act_nda_upload,
+    "nda-law": _act_nda_law,
     "export": _act_export,
     "agreement": _act_agreement,
     "obligation": _act_obligation,
@@ -335,6 +432,9 @@ def deal_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     if handler is None:
         raise Http404
     deal, _role = _party_deal(request, pk)
+    step = _needs_confirmation(request, action)
+    if step:
+        return _confirm_page(request, deal, action, step)
     try:
         handler(request, deal)
     except ServiceValidationError as error:
@@ -371,11 +471,22 @@ def deal_document(request: HttpRequest, pk: int, document_pk: int) -> FileRespon
 @login_required
 def deal_history(request: HttpRequest, pk: int) -> HttpResponse:
     """The deal's history as JSON lines, hashes included, so it can be checked elsewhere."""
-    deal, _role = _party_deal(request, pk)
+    deal, role = _party_deal(request, pk)
+    hidden = deal.owner_id if owner_hidden_from(deal, role) else None
     lines = [
-        json.dumps({**event.payload(), "hash": event.hash}, ensure_ascii=False, default=str)
+        json.dumps(_history_line(event, hidden), ensure_ascii=False, default=str)
         for event in deal.events.order_by("seq")
     ]
     response = HttpResponse("\n".join(lines) + "\n", content_type="application/x-ndjson")
     response["Content-Disposition"] = f'attachment; filename="deal-{deal.pk}-history.jsonl"'
     return response
+
+
+def _history_line(event: DealEvent, hidden_owner_id: int | None) -> dict[str, Any]:
+    """One event as downloaded. While the owner of an anonymous listing is not yet disclosed,
+    its organisation and people are blanked in its own events (marked ``redacted``); those
+    lines' hashes can be checked once the owner is known."""
+    line = {**event.payload(), "hash": event.hash}
+    if hidden_owner_id is not None and event.organisation_id == hidden_owner_id:
+        line.update(actor=None, organisation=None, redacted=["actor", "organisation"])
+    return line

@@ -24,6 +24,7 @@ from techbridge.facilities.instruments import (
 )
 from techbridge.facilities.models import Instrument
 from techbridge.facilities.services import training_record
+from techbridge.web.base_forms import add_service_errors
 from techbridge.web.instrument_forms import InstrumentForm, current_fees
 
 
@@ -67,8 +68,7 @@ def _form_page(request: HttpRequest, instrument: Instrument | None) -> HttpRespo
                 instrument=instrument,
             )
         except ServiceValidationError as error:
-            for field, problems in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, problems)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The instrument is saved."))
             return redirect("web:instrument_edit", saved.pk)

@@ -10,6 +10,7 @@ from techbridge.catalogue.choices import ListingStatus
 from techbridge.catalogue.models import Listing
 from techbridge.catalogue.permissions import can_edit_for
 from techbridge.catalogue.selectors import listing_reading
+from techbridge.experts.selectors import experts_named_on
 from techbridge.pipeline.models import Deal
 from techbridge.web.deal_forms import InterestForm
 from techbridge.web.views.deals import interest_organisations
@@ -18,7 +19,7 @@ from techbridge.web.views.deals import interest_organisations
 def listing_detail(request: HttpRequest, reference: str) -> HttpResponse:
     listing = get_object_or_404(
         Listing.objects.select_related("owner", "trl").prefetch_related(
-            "texts", "areas", "sectors", "partnership_types", "ip_rights"
+            "texts", "areas", "sectors", "partnership_types", "ip_rights__owners"
         ),
         reference=reference,
     )
@@ -30,6 +31,8 @@ def listing_detail(request: HttpRequest, reference: str) -> HttpResponse:
         "reading": reading,
         "listing": listing,
         "can_edit": can_edit_for(request.user, listing.owner),
+        # Never on an anonymous listing: the expert's institution would name its owner.
+        "experts": experts_named_on(listing),
     }
     if listing.status == ListingStatus.PUBLISHED and request.user.is_authenticated:
         organisations = interest_organisations(request.user, listing)

@@ -28,14 +28,24 @@ from techbridge.catalogue.services import (
     listing_submit_for_review,
     listing_update,
 )
+from techbridge.catalogue.services.inputs import ip_rights_as_input
 from techbridge.core.errors import ServiceValidationError
+from techbridge.web.ip_right_forms import (
+    ADD_IP_RIGHT,
+    BaseIPRightFormSet,
+    ip_management_present,
+    ip_rights_formset,
+    with_one_more_right,
+)
 from techbridge.web.listing_forms import (
     CONVERSIONS,
     ListingForm,
     converted_data,
     initial_from,
-    ip_rights_of,
 )
+
+# A member's new wording of these goes back to review (see catalogue.services.editing).
+LIVE_STATUSES = (ListingStatus.PUBLISHED, ListingStatus.ON_HOLD)
 
 
 def _writable_organisations(user: Any) -> QuerySet[Organisation]:
@@ -64,7 +74,9 @@ def listing_form(request: HttpRequest, reference: str | None = None) -> HttpResp
     listing = None
     if reference is not None:
         listing = get_object_or_404(
-            Listing.objects.prefetch_related("texts", "areas", "partnership_types"),
+            Listing.objects.prefetch_related(
+                "texts", "areas", "partnership_types", "ip_rights__owners"
+            ),
             reference=reference,
         )
         if not can_edit_for(request.user, listing.owner):
@@ -73,35 +85,52 @@ def listing_form(request: HttpRequest, reference: str | None = None) -> HttpResp
     if request.method != "POST":
         initial = initial_from(listing) if listing else {"original_language": _language(request)}
         form = ListingForm(initial=initial, organisations=organisations)
-        return _render_form(request, form, listing)
+        return _render_form(request, form, ip_rights_formset(listing=listing), listing)
     target = request.POST.get("convert_to")
-    if target in CONVERSIONS:
-        # Fill the other script for the author to review; nothing is saved.
-        form = ListingForm(converted_data(request.POST, target), organisations=organisations)
+    if target in CONVERSIONS or ADD_IP_RIGHT in request.POST:
+        # Fill the other script, or make room for one more IP right, for the author to go on
+        # writing; nothing is saved.
+        posted = converted_data(request.POST, target) if target in CONVERSIONS else request.POST
+        more = ADD_IP_RIGHT in request.POST
+        rights = ip_rights_formset(with_one_more_right(request.POST) if more else request.POST)
+        form = ListingForm(posted, organisations=organisations)
         form.is_valid()
-        return _render_form(request, form, listing)
+        return _render_form(request, form, rights, listing)
     form = ListingForm(request.POST, organisations=organisations)
-    if form.is_valid():
+    carried = ip_management_present(request.POST)
+    rights = ip_rights_formset(request.POST if carried else None, listing=listing)
+    was_live = listing is not None and listing.status in LIVE_STATUSES
+    if form.is_valid() and (not carried or rights.is_valid()):
         try:
             if listing is None:
-                listing = listing_create(actor=request.user, data=form.to_input())
+                listing = listing_create(actor=request.user, data=form.to_input(rights.to_input()))
             else:
-                data = form.to_input(ip_rights=ip_rights_of(listing))
+                kept = rights.to_input() if carried else ip_rights_as_input(listing)
+                data = form.to_input(ip_rights=kept)
                 listing = listing_update(actor=request.user, listing=listing, data=data)
         except ServiceValidationError as error:
-            form.add_service_errors(_error_dict(error))
+            form.add_service_errors(rights.add_service_errors(_error_dict(error)))
         else:
             messages.success(request, _("Listing %(reference)s saved.") % _ref(listing))
+            if was_live and listing.status == ListingStatus.REVIEW:
+                messages.info(request, _sent_back_for_review())
             return redirect("web:my_listings")
-    return _render_form(request, form, listing, status=400)
+    return _render_form(request, form, rights, listing, status=400)
+
+
+def _sent_back_for_review() -> str:
+    return _("Its new wording goes to an administrator for review; it is out of search until then.")
 
 
 def _render_form(
-    request: HttpRequest, form: ListingForm, listing: Listing | None, status: int = 200
+    request: HttpRequest,
+    form: ListingForm,
+    rights: BaseIPRightFormSet,
+    listing: Listing | None,
+    status: int = 200,
 ) -> HttpResponse:
-    return render(
-        request, "web/listing_form.html", {"form": form, "listing": listing}, status=status
-    )
+    context = {"form": form, "ip_rights": rights, "listing": listing}
+    return render(request, "web/listing_form.html", context, status=status)
 
 
 @login_required

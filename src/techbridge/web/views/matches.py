@@ -9,18 +9,22 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from techbridge.accounts.models import User
-from techbridge.catalogue.choices import ListingStatus, PartnershipType
+from techbridge.catalogue.choices import PartnershipType
 from techbridge.catalogue.models import Listing
 from techbridge.catalogue.permissions import can_edit_for
 from techbridge.core.errors import ServiceValidationError
 from techbridge.engine import TermMatch
 from techbridge.matching.alerts import saved_search_create
+from techbridge.matching.explaining import reason_sentences
 from techbridge.matching.models import Alert, SavedSearch, Suggestion, SuggestionFeedback
+from techbridge.matching.selectors import listing_suggestions
+from techbridge.web.confirming import Confirmation, ask, is_confirmed
 from techbridge.web.forms import SearchForm
 from techbridge.web.presenting import reasons
 
@@ -43,29 +47,27 @@ def _labelled(code: str, params: dict[str, Any]) -> tuple[str, dict[str, Any]]:
 @login_required
 def listing_matches(request: HttpRequest, reference: str) -> HttpResponse:
     listing = _owned_listing(request, reference)
-    suggestions = list(
-        Suggestion.objects.filter(source=listing, candidate__status=ListingStatus.PUBLISHED)
-        .select_related("candidate", "candidate__owner", "candidate__trl")
-        .prefetch_related("candidate__texts", "feedback")
-        .order_by("-score", "pk")
-    )
+    suggestions = listing_suggestions(listing)
     user = cast(User, request.user)
     rows = []
     for suggestion in suggestions:
         verdicts = {f.user_id: f.useful for f in suggestion.feedback.all()}
-        rows.append(
-            {
-                "suggestion": suggestion,
-                "terms": reasons([TermMatch(**t) for t in suggestion.reasons.get("terms", [])]),
-                "structured": [
-                    _labelled(code, params)
-                    for code, params in suggestion.reasons.get("structured", [])
-                ],
-                "mine": verdicts.get(user.pk),
-                "useful": sum(1 for v in verdicts.values() if v),
-                "not_useful": sum(1 for v in verdicts.values() if not v),
-            }
-        )
+        row = {
+            "suggestion": suggestion,
+            "reasons": reason_sentences(suggestion.reasons.get("shown", [])),
+            "mine": verdicts.get(user.pk),
+            "useful": sum(1 for v in verdicts.values() if v),
+            "not_useful": sum(1 for v in verdicts.values() if not v),
+        }
+        if user.is_staff:
+            # Administrators' details: every matched word with its weight, every factor.
+            row["terms"] = reasons([TermMatch(**t) for t in suggestion.reasons.get("terms", [])])
+            row["structured"] = [
+                _labelled(code, params) for code, params in suggestion.reasons.get("structured", [])
+            ]
+            row["missing"] = suggestion.reasons.get("missing", [])
+            row["coverage"] = suggestion.reasons.get("coverage")
+        rows.append(row)
     return render(request, "web/listing_matches.html", {"listing": listing, "rows": rows})
 
 
@@ -106,6 +108,25 @@ def search_save(request: HttpRequest) -> HttpResponse:
 @require_POST
 def saved_search_delete(request: HttpRequest, pk: int) -> HttpResponse:
     saved = get_object_or_404(SavedSearch, pk=pk, user=cast(User, request.user))
+    if not is_confirmed(request):
+        return ask(
+            request,
+            Confirmation(
+                title=(
+                    _("Delete the saved search “%(query)s”") % {"query": saved.query}
+                    if saved.query
+                    else _("Delete the saved search")
+                ),
+                consequence=_(
+                    "The saved search is deleted for good and cannot be restored: its new "
+                    "results no longer reach your alerts."
+                ),
+                action=request.path,
+                confirm_label=_("Yes, delete the saved search"),
+                cancel_url=reverse("web:alerts"),
+                cancel_label=_("No, keep it"),
+            ),
+        )
     saved.delete()
     return redirect("web:alerts")
 

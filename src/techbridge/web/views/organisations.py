@@ -19,13 +19,16 @@ from techbridge.accounts.models import JoinRequest, Membership, Organisation
 from techbridge.accounts.organisations import (
     OrganisationInput,
     invitation_accept,
+    is_organisation_admin,
     join_request_decide,
     organisation_create,
     organisation_invite,
     organisation_request_join,
 )
-from techbridge.core.errors import ServiceValidationError
+from techbridge.core.errors import PermissionDenied, ServiceValidationError
 from techbridge.web.account_forms import OrganisationForm
+from techbridge.web.base_forms import add_service_errors
+from techbridge.web.confirming import Confirmation, ask, carried, is_confirmed
 
 
 def _messages_of(error: ServiceValidationError) -> list[str]:
@@ -54,8 +57,7 @@ def organisation_new(request: HttpRequest) -> HttpResponse:
                 actor=request.user, data=OrganisationInput(**form.cleaned_data)
             )
         except ServiceValidationError as error:
-            for field, problems in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, problems)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -93,12 +95,17 @@ def my_organisations(request: HttpRequest) -> HttpResponse:
     pending = JoinRequest.objects.filter(
         organisation__in=administered, status=JoinRequest.Status.PENDING
     ).select_related("user", "organisation")
+    # The person's own requests still waiting for a decision.
+    waiting = JoinRequest.objects.filter(
+        user=cast(Any, request.user), status=JoinRequest.Status.PENDING
+    ).select_related("organisation")
     return render(
         request,
         "web/my_organisations.html",
         {
             "memberships": memberships,
             "pending": pending,
+            "waiting": waiting,
             "administered": administered,
             "roles": MembershipRole.choices,
         },
@@ -108,8 +115,32 @@ def my_organisations(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def join_request_decision(request: HttpRequest, pk: int) -> HttpResponse:
-    join_request = get_object_or_404(JoinRequest.objects.select_related("organisation"), pk=pk)
+    join_request = get_object_or_404(
+        JoinRequest.objects.select_related("organisation", "user"), pk=pk
+    )
     approve = request.POST.get("decision") == "approve"
+    if not approve and not is_confirmed(request):
+        if not is_organisation_admin(request.user, join_request.organisation):
+            raise PermissionDenied(_("Only the organisation's administrators decide on requests."))
+        return ask(
+            request,
+            Confirmation(
+                title=_("Decline the request to join"),
+                consequence=_(
+                    "Declining cannot be changed afterwards: %(person)s does not become a "
+                    "member of %(organisation)s and would have to ask again."
+                )
+                % {
+                    "person": join_request.user.get_full_name() or join_request.user.email,
+                    "organisation": join_request.organisation.name,
+                },
+                action=request.path,
+                fields=carried(request, ["decision"]),
+                confirm_label=_("Yes, decline the request"),
+                cancel_url=reverse("web:my_organisations"),
+                cancel_label=_("No, go back to my organisations"),
+            ),
+        )
     try:
         join_request_decide(actor=request.user, join_request=join_request, approve=approve)
     except ServiceValidationError as error:

@@ -5,30 +5,35 @@ from __future__ import annotations
 
 import csv
 import io
-from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 
 from techbridge.accounts.two_factor import SECRETARIAT_GROUP
-from techbridge.programme.charts import bars_against_target, funnel_chart
+from techbridge.core.errors import ServiceValidationError
+from techbridge.programme.board_charts import charts_for, funnel_steps, funnel_svg
 from techbridge.programme.dashboard import Dashboard, IndicatorRow, dashboard
-from techbridge.programme.indicators import periods_of
-from techbridge.programme.labels import stage_label
 from techbridge.programme.models import (
     CooperationArea,
-    Indicator,
     Initiative,
     Mechanism,
     Milestone,
+    ReportJob,
 )
-from techbridge.programme.report import REPORT_FORMATS, report_file
+from techbridge.programme.report import REPORT_FORMATS, report_file, require_report_font
+from techbridge.programme.report_jobs import (
+    report_job_create,
+    report_job_file_name,
+    report_job_open,
+)
 from techbridge.programme.tables import (
     AREA_TABLES,
     TABLES,
@@ -41,41 +46,7 @@ MIN_YEAR = 2000
 
 
 def _year(request: HttpRequest) -> int:
-    this_year = timezone.localdate().year
-    raw = request.GET.get("year", "")
-    if raw.isdigit() and MIN_YEAR <= int(raw) <= this_year:
-        return int(raw)
-    return this_year
-
-
-def funnel_stages(board: Dashboard) -> list[tuple[str, int]]:
-    return [(stage_label(stage), count) for stage, count in board.funnel.total.items()]
-
-
-def chart_target(indicator: Indicator, year: int) -> tuple[Decimal | None, str]:
-    """The target line of an indicator's trend chart and its legend. A quarterly indicator
-    summed over the year is drawn against a quarter's share of the annual target (the model
-    keeps one target per year), so that each quarter's bar is read against what a quarter
-    should bring; one that reports its latest level is drawn against the target level."""
-    if indicator.target_year < year:
-        return None, ""
-    quarters = len(periods_of(indicator, year))
-    if quarters > 1 and indicator.aggregation == Indicator.Aggregation.SUM:
-        return indicator.target / quarters, _("target per quarter = annual target ÷ 4 =")
-    return indicator.target, _("target")
-
-
-def charts_for(board: Dashboard) -> dict[int, Any]:
-    charts = {}
-    for row in board.indicators:
-        target, label = chart_target(row.indicator, board.year)
-        charts[row.indicator.pk] = bars_against_target(
-            row.indicator.name,
-            [(period.label, value) for period, value in row.trend],
-            target,
-            label,
-        )
-    return charts
+    return _year_of(request.GET.get("year", ""))
 
 
 def programme_dashboard(request: HttpRequest) -> HttpResponse:
@@ -84,7 +55,8 @@ def programme_dashboard(request: HttpRequest) -> HttpResponse:
     context = {
         "board": board,
         "charts": charts_for(board),
-        "funnel_svg": funnel_chart(_("Transfer funnel"), funnel_stages(board)),
+        "funnel_svg": funnel_svg(board),
+        "funnel_steps": funnel_steps(board),
         "years": list(range(timezone.localdate().year, timezone.localdate().year - 5, -1)),
         "can_report": _is_secretariat(request.user),
     }
@@ -167,22 +139,94 @@ def _is_secretariat(user: Any) -> bool:
     )
 
 
-def programme_report(request: HttpRequest) -> HttpResponse:
+def programme_report(request: HttpRequest) -> HttpResponseBase:
     """The annual report in the page's language: HTML, PDF or XLSX (secretariat only: it
-    lists the achieved transfers with their parties)."""
+    lists the achieved transfers with their parties). HTML and XLSX are made here; the PDF
+    takes long enough to print that the worker makes it: asking for it offers the button
+    that queues it, ``?job=<id>`` shows its progress, then the download."""
     if not request.user.is_authenticated:
         from django.contrib.auth.views import redirect_to_login
 
         return redirect_to_login(request.get_full_path())
     if not _is_secretariat(request.user):
         raise PermissionDenied
+    if request.method == "POST":
+        return _report_job_start(request)
+    if request.GET.get("job"):
+        return _report_job_page(request)
     fmt = request.GET.get("format", "html")
     if fmt not in REPORT_FORMATS:
         raise Http404
     mechanism = get_object_or_404(Mechanism, is_primary=True)
     year = _year(request)
-    body, content_type, filename = report_file(mechanism, year, get_language() or "en", fmt)
+    language = get_language() or "en"
+    try:
+        if fmt == "pdf":
+            with translation.override(language):
+                require_report_font()
+            return render(request, "web/programme_report_pdf.html", {"year": year})
+        body, content_type, filename = report_file(mechanism, year, language, fmt)
+    except ServiceValidationError as error:
+        return _report_refused(request, year, fmt, error)
     response = HttpResponse(body, content_type=content_type)
     if fmt != "html":
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def _report_refused(
+    request: HttpRequest, year: int, fmt: str, error: ServiceValidationError
+) -> HttpResponse:
+    """The server cannot make this format (no Chinese font, no Pango): say so in the
+    reader's language and offer the other formats; nothing is sent as a file."""
+    context = {"year": year, "messages_": error.messages, "format": fmt}
+    return render(request, "web/programme_report_refused.html", context, status=503)
+
+
+def _report_job_start(request: HttpRequest) -> HttpResponse:
+    mechanism = get_object_or_404(Mechanism, is_primary=True)
+    year = _year_of(request.POST.get("year", ""))
+    try:
+        job = report_job_create(
+            actor=request.user, mechanism=mechanism, year=year, language=get_language() or "en"
+        )
+    except ServiceValidationError as error:
+        return _report_refused(request, year, "pdf", error)
+    return redirect(f"{reverse('web:programme_report')}?job={job.pk}")
+
+
+def _report_job_page(request: HttpRequest) -> HttpResponseBase:
+    """The asker's own job only (anyone else's is not found): its progress, polled by htmx
+    for the fragment alone, or its PDF with ``&download=1`` once made."""
+    raw = request.GET.get("job", "")
+    if not (raw.isascii() and raw.isdigit() and len(raw) < 12):
+        raise Http404
+    job = (
+        ReportJob.objects.select_related("mechanism")
+        .filter(pk=int(raw), requested_by=cast(Any, request.user))
+        .first()
+    )
+    if job is None:
+        raise Http404
+    if request.GET.get("download"):
+        if job.status != ReportJob.Status.DONE:
+            raise Http404
+        return FileResponse(
+            report_job_open(job),
+            as_attachment=True,
+            filename=report_job_file_name(job),
+            content_type=REPORT_FORMATS["pdf"],
+        )
+    context = {"job": job, "year": job.year}
+    template = "web/_report_progress.html" if getattr(request, "htmx", False) else None
+    response = render(request, template or "web/programme_report_job.html", context)
+    patch_vary_headers(response, ("HX-Request",))
+    patch_cache_control(response, no_store=True)  # progress is never read from a cache
+    return response
+
+
+def _year_of(raw: str) -> int:
+    this_year = timezone.localdate().year
+    if raw.isascii() and raw.isdigit() and len(raw) <= 4 and MIN_YEAR <= int(raw) <= this_year:
+        return int(raw)
+    return this_year

@@ -2,13 +2,61 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import translation
 
-from techbridge.matching.selectors import listing_search
+from techbridge.catalogue.models import ListingText
+from techbridge.catalogue.selectors import pick_text
+from techbridge.engine import Highlight
+from techbridge.engine.matching import missing_concepts
+from techbridge.matching.selectors import (
+    ListingHit,
+    ListingSearchResult,
+    expert_search,
+    listing_search,
+)
+from techbridge.web import presenting
 from techbridge.web.forms import FACET_FIELDS, SearchForm
 
 PAGE_SIZE = 20
+
+
+@dataclass(frozen=True)
+class ResultCard:
+    """A hit as the page shows it: the text in the reader's language and the snippets worth
+    quoting (a fragment that only repeats the title is left out)."""
+
+    hit: ListingHit
+    text: ListingText
+    snippets: list[Highlight]
+    #: Typed words this result does not contain, in the reader's script ("Missing: 超声").
+    missing: list[str]
+
+
+def _repeats(highlight: Highlight, title: str) -> bool:
+    """A fragment that says nothing the card's heading does not: the title itself, or a
+    clipped piece of it."""
+    fragment = highlight.text.strip()
+    return fragment == title or (highlight.field == "title" and fragment in title)
+
+
+def _cards(result: ListingSearchResult, language: str) -> list[ResultCard]:
+    cards = []
+    for hit in result.hits:
+        text = pick_text(hit.listing, language)[0]
+        title = text.title.strip()
+        snippets = [
+            highlight
+            for highlight in presenting.snippets_for(hit.highlights, language)
+            if not _repeats(highlight, title)
+        ]
+        missing = missing_concepts(result.typed, hit.matches) if len(result.typed) > 1 else ()
+        shown = [presenting.in_reader_script(word, language) for word in missing]
+        cards.append(ResultCard(hit, text, snippets, shown))
+    return cards
 
 
 def search(request: HttpRequest) -> HttpResponse:
@@ -28,6 +76,12 @@ def search(request: HttpRequest) -> HttpResponse:
             sort=form.cleaned_data.get("sort") or "relevance",
         )
         pages = max(1, -(-result.total // PAGE_SIZE))
+        if page == 1 and not form.cleaned_data.get("kind"):
+            # People matching the words, above the listings (they are not listings, so the
+            # listing filters and pages do not apply to them).
+            context["experts"] = expert_search(
+                form.cleaned_data.get("q") or "", filters=form.engine_filters()
+            )
         context.update(
             result=result,
             facet_groups=form.facet_groups({k: dict(v) for k, v in result.facets.items()}),
@@ -48,6 +102,9 @@ def search(request: HttpRequest) -> HttpResponse:
             pages=max(1, -(-result.total // PAGE_SIZE)),
             next_query=_with_page(request, 2) if result.total > PAGE_SIZE else None,
         )
+    shown = context.get("result")
+    if isinstance(shown, ListingSearchResult):
+        context["cards"] = _cards(shown, translation.get_language() or "en")
     template = "web/_results.html" if getattr(request, "htmx", False) else "web/search.html"
     return render(request, template, context)
 

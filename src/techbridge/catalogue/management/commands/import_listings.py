@@ -10,6 +10,7 @@ from techbridge.accounts.models import User
 from techbridge.catalogue.bulk.importing import listings_import
 from techbridge.catalogue.bulk.reading import format_of, read_rows
 from techbridge.core.errors import ServiceValidationError
+from techbridge.core.progress import CommandProgress
 
 
 class Command(BaseCommand):
@@ -27,9 +28,19 @@ class Command(BaseCommand):
         try:
             with open(options["file"], "rb") as handle:
                 rows = read_rows(handle, format_of(options["file"]))
-        except (OSError, ServiceValidationError) as error:
+        except OSError as error:
             raise CommandError(f"{options['file']}: {error}") from error
-        report = listings_import(actor=actor, rows=rows, dry_run=options["dry_run"])
+        except ServiceValidationError as error:
+            raise CommandError(f"{options['file']}: {' '.join(error.messages)}") from error
+        # The bar goes to stderr: stdout stays the row-by-row report, for scripts to read.
+        bar = CommandProgress(self.stderr, "importing", len(rows), unit="rows")
+        report = listings_import(
+            actor=actor,
+            rows=rows,
+            dry_run=options["dry_run"],
+            progress=lambda done, _total: bar.update(done),
+        )
+        bar.finish(len(rows))
         for row in report.rows:
             detail = "; ".join(row.errors) or row.reference
             self.stdout.write(f"{options['file']}:{row.line}\t{row.action}\t{detail}")

@@ -7,7 +7,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from techbridge.catalogue.demo.experts import load_demo_experts
 from techbridge.catalogue.demo.loader import load_demo_catalogue
+from techbridge.catalogue.demo.pictures import load_demo_pictures
 
 
 class Command(BaseCommand):
@@ -19,9 +21,12 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         started = time.monotonic()
         report = load_demo_catalogue()
+        experts = load_demo_experts()
+        pictures = load_demo_pictures()
         self.stdout.write(
             f"demo catalogue: {report.listings_created} listings created, "
             f"{report.listings_present} already present, "
-            f"{report.organisations_created} organisations and {report.users_created} users "
-            f"created in {time.monotonic() - started:.1f}s"
+            f"{report.organisations_created} organisations, {report.users_created} users, "
+            f"{experts} expert profiles and {pictures} pictures created in "
+            f"{time.monotonic() - started:.1f}s"
         )

@@ -8,8 +8,11 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from techbridge.core.errors import ServiceValidationError
+from techbridge.core.progress import CommandProgress
 from techbridge.programme.models import Mechanism
 from techbridge.programme.report import REPORT_FORMATS, report_file
+
+PHASES = ("figures", "layout", "printing")  # as report_file tells them
 
 
 class Command(BaseCommand):
@@ -25,9 +28,17 @@ class Command(BaseCommand):
         mechanism = Mechanism.objects.filter(is_primary=True).first()
         if mechanism is None:
             raise CommandError("no primary mechanism: run migrate (reference data) first")
+        # The phases as a bar on stderr (the PDF's printing is the long one), the last being
+        # the file written.
+        steps = 4 if options["format"] == "pdf" else 3
+        bar = CommandProgress(self.stderr, "report", steps, unit="steps")
         try:
             body, _type, name = report_file(
-                mechanism, options["year"], options["language"], options["format"]
+                mechanism,
+                options["year"],
+                options["language"],
+                options["format"],
+                on_phase=lambda phase: bar.update(PHASES.index(phase)),
             )
         except ServiceValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
@@ -35,4 +46,5 @@ class Command(BaseCommand):
         if target.is_dir():
             target = target / name
         target.write_bytes(body)
+        bar.finish(steps)
         self.stdout.write(f"{target} ({len(body)} bytes)")

@@ -1,0 +1,68 @@
+"""GET /api/v1/listings/{reference}/matches: the owner's members read the same suggestions
+as on the matches page, in their language; nobody else learns that any exist."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from techbridge.accounts.models import User
+from techbridge.api.tokens import api_token_create
+from techbridge.catalogue.tests.published import Catalogue
+from techbridge.matching.explaining import reason_sentences
+from techbridge.matching.models import Suggestion
+from techbridge.matching.suggestions import suggestions_refresh
+
+pytestmark = pytest.mark.django_db
+
+
+def _bearer(user: User, name: str = "test") -> dict[str, str]:
+    _token, secret = api_token_create(user=user, name=name)
+    return {"Authorization": f"Bearer {secret}"}
+
+
+def test_owner_reads_the_suggestions_with_label_score_and_plain_reasons(
+    client: Client, catalogue: Catalogue, outsider: User
+) -> None:
+    suggestions_refresh(catalogue.need.pk)
+    suggestion = Suggestion.objects.get(source=catalogue.need)
+    response = client.get(
+        f"/api/v1/listings/{catalogue.need.reference}/matches",
+        headers={**_bearer(outsider), "Accept-Language": "zh-hans"},
+    )
+    assert response.status_code == 200
+    (match,) = response.json()
+    assert match == {
+        "kind": "offer",
+        "listing": {
+            "reference": catalogue.offer.reference,
+            "title": "Portable ultrasound tumour imaging",
+            "region": "hk",
+            "trl": 6,
+        },
+        "label": "strong",
+        "score": suggestion.score,
+        "reasons": match["reasons"],
+    }
+    assert len(match["reasons"]) == 3
+    assert match["reasons"][-1] == "双方均考虑：许可协议"
+    assert all("权重" not in reason for reason in match["reasons"])
+    # In English, the same reasons in English words.
+    english = client.get(
+        f"/api/v1/listings/{catalogue.need.reference}/matches",
+        headers={**_bearer(outsider, "second"), "Accept-Language": "en"},
+    ).json()[0]["reasons"]
+    assert english[-1] == "Both consider: Licence agreement"
+    assert len(english) == 3 == len(reason_sentences(suggestion.reasons["shown"]))
+
+
+def test_others_and_anonymous_readers_get_a_404_and_change_nothing(
+    client: Client, catalogue: Catalogue, officer: User
+) -> None:
+    suggestions_refresh(catalogue.need.pk)
+    before = list(Suggestion.objects.values_list("pk", "score", "label"))
+    address = f"/api/v1/listings/{catalogue.need.reference}/matches"
+    assert client.get(address, headers=_bearer(officer)).status_code == 404
+    assert client.get(address).status_code == 404
+    assert client.get("/api/v1/listings/NOSUCHREF/matches").status_code == 404
+    assert list(Suggestion.objects.values_list("pk", "score", "label")) == before
