@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 from techbridge.engine.core import Index
+from techbridge.engine.dense import Encoder, SentenceTransformerEncoder
 from techbridge.engine.documents import DocumentError, Query
 from techbridge.engine.evaluation import InputError, evaluate, load_corpus, load_qrels, load_queries
 
@@ -26,7 +27,27 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--k", type=int, default=10, help="cutoff for nDCG, recall and MRR")
     ev.add_argument("--index", type=Path, help="keep the built index here (default: temporary)")
     ev.add_argument("--no-translate", action="store_true", help="disable query translation")
+    ev.add_argument(
+        "--encoder",
+        type=Path,
+        metavar="PATH",
+        help="a local sentence-transformers model directory, fused with the lexical ranking "
+        "(needs requirements/dense.lock; nothing is downloaded)",
+    )
     return parser
+
+
+def _encoder(path: Path | None) -> Encoder | None:
+    if path is None:
+        return None
+    try:
+        return SentenceTransformerEncoder(path)
+    except FileNotFoundError as exc:
+        raise InputError(f"--encoder: {exc}") from None
+    except ImportError:
+        raise InputError(
+            "--encoder needs sentence-transformers: pip install -r requirements/dense.lock"
+        ) from None
 
 
 def run_eval(args: argparse.Namespace) -> dict[str, float | int]:
@@ -38,7 +59,9 @@ def run_eval(args: argparse.Namespace) -> dict[str, float | int]:
     qrels = load_qrels(args.qrels)
     with (
         tempfile.TemporaryDirectory(prefix="techbridge-eval-") as tmp,
-        Index(args.index or Path(tmp) / "index", threads=2) as index,
+        Index(
+            args.index or Path(tmp) / "index", threads=2, encoder=_encoder(args.encoder)
+        ) as index,
     ):
         index.rebuild(documents)
 

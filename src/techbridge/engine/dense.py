@@ -9,13 +9,14 @@ the index and their cosine ranking is fused with BM25 by reciprocal rank fusion
 from __future__ import annotations
 
 import heapq
+import importlib.util
 import json
 import math
 import os
 from array import array
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 RRF_K = 60
 
@@ -45,24 +46,37 @@ def _unit(vector: Sequence[float]) -> array[float]:
     return array("f", (v / norm for v in vector))
 
 
+#: numpy comes with every real encoder (sentence-transformers needs it) but is not a dependency
+#: of the platform: without it the store falls back to a pure-Python scan.
+HAVE_NUMPY = importlib.util.find_spec("numpy") is not None
+
+
 class VectorStore:
-    """Unit vectors by document id, saved atomically as JSON beside the index."""
+    """Unit vectors by document id, saved atomically as JSON beside the index.
+
+    Search is an exact cosine scan: one matrix product over every vector with numpy (built on
+    the first search after a change), a Python loop without it.
+    """
 
     def __init__(self, path: Path):
         self.path = path
         self.vectors: dict[str, array[float]] = {}
+        self._matrix: tuple[list[str], Any] | None = None
         if path.exists():
             data = json.loads(path.read_text("utf-8"))
             self.vectors = {k: array("f", v) for k, v in data.items()}
 
     def put(self, doc_id: str, vector: Sequence[float]) -> None:
         self.vectors[doc_id] = _unit(vector)
+        self._matrix = None
 
     def delete(self, doc_id: str) -> None:
-        self.vectors.pop(doc_id, None)
+        if self.vectors.pop(doc_id, None) is not None:
+            self._matrix = None
 
     def clear(self) -> None:
         self.vectors.clear()
+        self._matrix = None
 
     def save(self) -> None:
         tmp = self.path.with_suffix(".tmp")
@@ -70,13 +84,32 @@ class VectorStore:
         os.replace(tmp, self.path)
 
     def search(self, vector: Sequence[float], k: int) -> list[tuple[str, float]]:
-        """Exact cosine top-k (brute force: fine for the optional path's corpus sizes)."""
+        """Exact cosine top-k, best first (ties by id order of insertion)."""
         query = _unit(vector)
+        if not self.vectors or k < 1:
+            return []
+        if HAVE_NUMPY:
+            return self._numpy_search(query, k)
         scored = (
-            (sum(a * b for a, b in zip(query, vec, strict=False)), doc_id)
+            (doc_id, sum(a * b for a, b in zip(query, vec, strict=False)))
             for doc_id, vec in self.vectors.items()
         )
-        return [(doc_id, score) for score, doc_id in heapq.nlargest(k, scored)]
+        # nlargest with a key is stable: equal scores keep the order of insertion.
+        return heapq.nlargest(k, scored, key=lambda item: item[1])
+
+    def _numpy_search(self, query: array[float], k: int) -> list[tuple[str, float]]:
+        import numpy as np
+
+        if self._matrix is None:
+            ids = list(self.vectors)
+            self._matrix = (ids, np.array([self.vectors[i] for i in ids], dtype=np.float32))
+        ids, matrix = self._matrix
+        scores = matrix @ np.asarray(query, dtype=np.float32)
+        k = min(k, len(ids))
+        # argpartition finds the k best in linear time; only those k are sorted.
+        top = np.argpartition(-scores, k - 1)[:k]
+        top = top[np.lexsort((top, -scores[top]))]
+        return [(ids[i], float(scores[i])) for i in top]
 
 
 class SentenceTransformerEncoder:

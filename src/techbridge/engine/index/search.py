@@ -31,16 +31,23 @@ def text_query(schema: tantivy.Schema, concepts: list[Concept]) -> tantivy.Query
     for concept in concepts:
         alternatives: list[tantivy.Query] = []
         for alternative in concept.alternatives:
-            term_clauses = [
-                (_occur(alternative, i), Q.term_query(schema, TEXT, term, "freq"))
-                for i, term in enumerate(alternative.terms)
-            ]
-            alternatives.append(Q.boost_query(Q.boolean_query(term_clauses), alternative.weight))
+            alternatives.append(
+                Q.boost_query(_alternative_query(schema, alternative), alternative.weight)
+            )
         if len(alternatives) == 1:
             clauses.append((Occur.Should, alternatives[0]))
         elif alternatives:
             clauses.append((Occur.Should, Q.disjunction_max_query(alternatives)))
     return Q.boolean_query(clauses) if clauses else None
+
+
+def _alternative_query(schema: tantivy.Schema, alternative: Alternative) -> tantivy.Query:
+    return Q.boolean_query(
+        [
+            (_occur(alternative, i), Q.term_query(schema, TEXT, term, "freq"))
+            for i, term in enumerate(alternative.terms)
+        ]
+    )
 
 
 def _occur(alternative: Alternative, position: int) -> tantivy.Occur:
@@ -114,3 +121,44 @@ def facet_counts(
         buckets = result.get(name, {}).get("buckets", [])
         out[name] = {str(b["key"]): int(b["doc_count"]) for b in buckets}
     return out
+
+
+#: Coverage ranking applies to queries of two to this many subject words: what people type
+#: into a search box. Longer texts (questions, a listing's own text in matching) are ranked by
+#: BM25 alone, where requiring every word would leave nothing to rank.
+MAX_COVERAGE_WORDS = 4
+
+
+def coverage_query(
+    schema: tantivy.Schema, loose: tantivy.Query, concepts: list[Concept], generic: frozenset[str]
+) -> tantivy.Query | None:
+    """``loose`` (the query as built) restricted to the documents matching every subject word
+    of the query, in its own language or through a translation: ranked first, they put
+    ultrasound tumour therapies before wastewater treatment, matched by 治疗 alone, for
+    超声 治疗 肿瘤, as web search engines rank pages with every word first.
+
+    A subject word is a typed word of two characters or more that is not generic (seeking,
+    partner, 合作); its translations stand for it, and so does a phrase translated whole
+    (machine learning → 机器学习 covers both words). None when the query has fewer than two
+    or more than :data:`MAX_COVERAGE_WORDS` subject words."""
+    words = [
+        c
+        for c in concepts
+        if not c.translated
+        and len(c.alternatives[0].terms[0]) >= 2
+        and c.alternatives[0].terms[0] not in generic
+    ]
+    if not 2 <= len(words) <= MAX_COVERAGE_WORDS:
+        return None
+    translated = [c for c in concepts if c.translated]
+    groups: list[tuple[tantivy.Occur, tantivy.Query]] = []
+    for word in words:
+        alternatives = list(word.alternatives)
+        for other in translated:
+            if word.source.lower() in other.source.lower():
+                alternatives += other.alternatives
+        # A part (a bigram of a longer word) is not the word: it does not cover it.
+        clauses = [_alternative_query(schema, a) for a in alternatives if not a.part]
+        groups.append((Occur.Must, Q.disjunction_max_query(clauses)))
+    required = Q.const_score_query(Q.boolean_query(groups), 0.0)
+    return Q.boolean_query([(Occur.Must, loose), (Occur.Must, required)])

@@ -105,6 +105,8 @@ class Concept:
 
     source: str
     alternatives: tuple[Alternative, ...]
+    #: A translation of words typed (``source``), not a word as typed.
+    translated: bool = False
 
 
 def own_concepts(tokens: list[Token]) -> list[Concept]:
@@ -268,7 +270,8 @@ class Translator:
             alternatives = tuple(
                 replace(a, weight=round(a.weight * ENGLISH_TO_CHINESE, 3)) for a in alternatives
             )
-            out.append(Concept(" ".join(t.source for t in words[i : i + n]), alternatives))
+            source = " ".join(t.source for t in words[i : i + n])
+            out.append(Concept(source, alternatives, translated=True))
             i += n
         return out
 
@@ -330,7 +333,7 @@ class Translator:
             seen.add(term)
             alternatives = self._en_alternatives(term)
             if alternatives:
-                out.append(Concept(source, alternatives))
+                out.append(Concept(source, alternatives, translated=True))
         return out
 
     def _listed_compounds(self, words: list[Token]) -> list[list[Token]]:

