@@ -2,8 +2,11 @@
 
 Pictures must decode as PNG, JPEG or WebP; they are then re-encoded, which drops every piece of
 metadata (EXIF, GPS position, camera serial, comments), and a thumbnail is made. A summary must
-be a small PDF of a few pages with no active content. Each check returns the clean bytes or
-raises ``ServiceValidationError`` with a message for the uploader; nothing is stored here.
+be a small PDF of a few pages with no active content; it is then rewritten without its document
+information (author, creator, company), its XMP metadata and the earlier revisions an edited
+PDF keeps, any of which could name the owner of an anonymous listing. Each check returns the
+clean bytes or raises ``ServiceValidationError`` with a message for the uploader; nothing is
+stored here.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from typing import IO
 
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject, PdfObject
 
@@ -193,6 +196,8 @@ def pdf_clean(upload: IO[bytes]) -> CleanPdf:
                 )
             pages = len(reader.pages)
             active = _has_active_content(reader.trailer)
+            if not active and 1 <= pages <= MAX_PDF_PAGES:
+                data = _without_metadata(reader)
     except ServiceValidationError:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
@@ -220,6 +225,28 @@ def pdf_clean(upload: IO[bytes]) -> CleanPdf:
             }
         )
     return CleanPdf(content=data, pages=pages)
+
+
+# Where a PDF keeps who made it: the catalogue's and each page's XMP stream and application
+# data (/PieceInfo, which office suites fill with the author's details).
+PDF_METADATA_KEYS = ("/Metadata", "/PieceInfo")
+
+
+def _without_metadata(reader: PdfReader) -> bytes:
+    """The document written afresh from its pages: no document information dictionary, no XMP,
+    no application data, and none of the earlier revisions an incremental save leaves behind
+    (an author's name deleted in a later edit is still in the file until it is rewritten)."""
+    writer = PdfWriter(clone_from=reader)
+    writer.metadata = None
+    for holder in [writer.root_object, *writer.pages]:
+        for key in PDF_METADATA_KEYS:
+            if key in holder:
+                del holder[key]
+    # Cloning copies every object of the file; those no longer referenced would still be written.
+    writer.compress_identical_objects(remove_duplicates=False, remove_unreferenced=True)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def _has_active_content(root: PdfObject) -> bool:

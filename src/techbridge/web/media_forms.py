@@ -47,6 +47,12 @@ class ImageUploadForm(CaptionsForm):
 
     field_order = ["file"]
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # One page holds this form and the summary's, both with a "file" field: distinct ids
+        # keep each label tied to its own input.
+        kwargs.setdefault("auto_id", "id_image_%s")
+        super().__init__(*args, **kwargs)
+
 
 class SummaryUploadForm(TextSafeForm):
     file = forms.FileField(
@@ -54,3 +60,7 @@ class SummaryUploadForm(TextSafeForm):
         help_text=_("A PDF of at most 4 pages and 10 MB, without scripts or attachments."),
         widget=forms.FileInput(attrs={"accept": "application/pdf"}),
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "id_summary_%s")
+        super().__init__(*args, **kwargs)

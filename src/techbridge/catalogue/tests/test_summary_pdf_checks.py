@@ -6,8 +6,9 @@ from __future__ import annotations
 import io
 
 import pytest
-from pypdf import PdfWriter
+from pypdf import PdfReader, PdfWriter
 from pypdf.actions import JavaScript
+from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 
 from techbridge.catalogue.media_checks import pdf_clean
 from techbridge.core.errors import ServiceValidationError
@@ -32,9 +33,58 @@ def _written(
 
 
 def test_a_plain_pdf_is_kept_with_its_page_count() -> None:
-    data = _written(3)
+    clean = pdf_clean(io.BytesIO(_written(3)))
+    assert clean.pages == 3
+    assert len(PdfReader(io.BytesIO(clean.content)).pages) == 3
+
+
+OWNER = "Chongqing Geleshan Medical Devices"
+XMP = (
+    '<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+    'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/"><rdf:Description rdf:about="">'
+    f"<dc:creator><rdf:Seq><rdf:li>{OWNER}</rdf:li></rdf:Seq></dc:creator>"
+    '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
+).encode()
+
+
+def _with_owner_metadata() -> bytes:
+    """A one-page PDF with text, naming its maker in the document information and in XMP,
+    then saved again incrementally with the author "corrected" (the first revision stays)."""
+    import weasyprint
+
+    html = (
+        "<html><head><meta name=author content='" + OWNER + "'><title>HIFU</title></head>"
+        "<body><p>Focused ultrasound ablation of liver tumours.</p></body></html>"
+    )
+    first = PdfWriter(clone_from=io.BytesIO(weasyprint.HTML(string=html).write_pdf()))
+    first.add_metadata({"/Creator": OWNER, "/Company": OWNER})
+    first.xmp_metadata = XMP
+    first.pages[0][NameObject("/PieceInfo")] = DictionaryObject(
+        {NameObject("/Office"): TextStringObject(OWNER)}
+    )
+    saved = io.BytesIO()
+    first.write(saved)
+    second = PdfWriter(io.BytesIO(saved.getvalue()), incremental=True)
+    second.add_metadata({"/Author": "Anonymous", "/Creator": "Anonymous"})
+    out = io.BytesIO()
+    second.write(out)
+    return out.getvalue()
+
+
+def test_a_summary_loses_every_trace_of_who_made_it_and_keeps_its_text() -> None:
+    data = _with_owner_metadata()
+    assert data.count(OWNER.encode()) >= 3  # the fixture really names the owner
     clean = pdf_clean(io.BytesIO(data))
-    assert (clean.pages, clean.content) == (3, data)
+    assert OWNER.encode() not in clean.content
+    reader = PdfReader(io.BytesIO(clean.content))
+    assert reader.metadata is None
+    assert "/Metadata" not in reader.root_object
+    assert "/PieceInfo" not in reader.pages[0]
+    assert clean.pages == 1
+    text = reader.pages[0].extract_text()
+    assert "Focused ultrasound ablation of liver tumours." in text
 
 
 @pytest.mark.parametrize(
