@@ -10,6 +10,7 @@ from typing import Any
 from django import template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 from techbridge.accounts.two_factor import SECRETARIAT_GROUP
 from techbridge.catalogue.models import Listing, ListingText
@@ -106,6 +107,14 @@ def fee_hours(booking: Any) -> Decimal:
     """The hours a booking is charged for (used once recorded, else booked): 2, 1.5, 0.25."""
     hours = booking_hours(booking)
     return hours.quantize(Decimal(1)) if hours == hours.to_integral() else hours.normalize()
+
+
+@register.filter
+def join_list(items: Any) -> str:
+    """Items of a list as a sentence reads them: "a, b, c" in English, "a、b、c" (the
+    enumeration comma) in Chinese. Escaped by the template like any other value."""
+    chinese = (get_language() or "en") in presenting.CHINESE
+    return ("、" if chinese else ", ").join(str(item) for item in items)
 
 
 @register.filter

@@ -10,10 +10,15 @@ from django.test import Client
 
 from techbridge.accounts.models import Organisation, PersonalDataRequest, User
 from techbridge.accounts.tests.factories import UserFactory
+from techbridge.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "correct horse battery"
+
+
+# The organisation's name was entered in 简体 only: 繁體 pages convert its script.
+ORGANISATION = {"en": "测试重庆企业", "zh-hant": "測試重慶企業", "zh-hans": "测试重庆企业"}
 
 
 @pytest.mark.parametrize(
@@ -32,8 +37,40 @@ def test_the_page_shows_the_persons_data_in_their_language(
     assert page.status_code == 200
     content = page.content.decode()
     assert heading in content and delete_label in content
-    assert "outsider@cq.example.org" in content and "test-cq-co" in content
+    assert "outsider@cq.example.org" in content and ORGANISATION[language] in content
     assert not PersonalDataRequest.objects.exists()  # reading the page is not a download
+
+
+@pytest.mark.parametrize(
+    ("language", "kind", "preferred", "comma"),
+    [
+        ("en", "Someone expresses interest in your listing", "Simplified Chinese", ", "),
+        ("zh-hant", "有人對您的項目表達意向", "簡體中文", "、"),
+        ("zh-hans", "有人对您的项目表达意向", "简体中文", "、"),
+    ],
+)
+def test_the_page_reads_codes_as_words_and_the_download_keeps_the_codes(
+    client: Client, outsider: User, language: str, kind: str, preferred: str, comma: str
+) -> None:
+    Notification.objects.create(
+        recipient=outsider, kind="interest_expressed", link="/deals/1/", delivery="immediate"
+    )
+    client.force_login(outsider)
+    content = client.get(f"/{language}/my/data/").content.decode()
+    notifications = content[content.index('id="data-notifications"') :]
+    assert kind in notifications and "interest_expressed" not in content
+    profile = content[content.index('id="data-profile"') :].split("</section>")[0]
+    assert preferred in profile and "zh-hans" not in profile
+    # The organisation by its name, not its short name.
+    memberships = content[content.index('id="data-memberships"') :]
+    assert ORGANISATION[language] in memberships.split("</section>")[0]
+    assert "test-cq-co" not in content
+    # The sections with nothing in them, listed as the language lists.
+    nothing = content[content.index('id="data-none"') :].split("</p>")[0]
+    assert comma in nothing and (", " not in nothing if comma != ", " else "、" not in nothing)
+    exported = json.loads(client.post("/en/my/data/download/").content)["data"]
+    assert exported["notifications"][0]["kind"] == "interest_expressed"
+    assert exported["profile"][0]["preferred_language"] == "zh-hans"
 
 
 def test_the_download_is_json_of_ones_own_data_only(

@@ -23,11 +23,19 @@ from techbridge.accounts.erasure import (
     organisations_left_without_administrator,
     personal_data_download,
 )
-from techbridge.accounts.models import JoinRequest, PersonalDataRequest, PrivacyConsent, User
+from techbridge.accounts.models import (
+    JoinRequest,
+    Organisation,
+    PersonalDataRequest,
+    PrivacyConsent,
+    User,
+)
 from techbridge.accounts.personal_data import FIELD_LABELS, all_sections, personal_data_of
 from techbridge.core.errors import ServiceValidationError
-from techbridge.core.languages import LANGUAGE_CHOICES
-from techbridge.facilities.models import BookingStatus
+from techbridge.core.languages import LANGUAGE_LABELS
+from techbridge.facilities.models import BookingStatus, Instrument
+from techbridge.notifications.choices import Delivery
+from techbridge.notifications.kinds import KINDS
 from techbridge.web.base_forms import TextSafeForm, add_service_errors
 
 
@@ -43,9 +51,13 @@ class AccountDeleteForm(TextSafeForm):
 
 
 # Codes read as words on the page; the download keeps the codes.
+NOTIFICATION_KINDS = {key: kind.label for key, kind in KINDS.items()}
 CHOICES: dict[str, Any] = {
-    "preferred_language": dict(LANGUAGE_CHOICES),
-    "language": dict(LANGUAGE_CHOICES),
+    "preferred_language": LANGUAGE_LABELS,
+    "language": LANGUAGE_LABELS,
+    "notifications.kind": NOTIFICATION_KINDS,
+    "notification_preferences.kind": NOTIFICATION_KINDS,
+    "delivery": dict(Delivery.choices),
     "residence_region": dict(Region.choices),
     "from_region": dict(Region.choices),
     "to_region": dict(Region.choices),
@@ -58,8 +70,14 @@ CHOICES: dict[str, Any] = {
 }
 
 
-def readable(section: str, key: str, value: Any) -> Any:
-    """A value as a person reads it in the active language."""
+def readable(
+    section: str, key: str, value: Any, names: dict[str, dict[Any, str]] | None = None
+) -> Any:
+    """A value as a person reads it in the active language; ``names`` gives the names of
+    records the data refers to by id or short name (instruments, organisations)."""
+    named = (names or {}).get(key)
+    if named is not None and value in named:
+        return named[value]
     if isinstance(value, datetime):
         return date_format(timezone.localtime(value), "DATETIME_FORMAT")
     if isinstance(value, date):
@@ -82,13 +100,14 @@ def my_data(request: HttpRequest) -> HttpResponse:
 def _page(request: HttpRequest, form: AccountDeleteForm, status: int = 200) -> HttpResponse:
     user = cast(User, request.user)
     data = personal_data_of(user)
+    names = _names_referred_to(data)
     sections = [
         {
             "key": section.key,
             "title": section.title,
             "rows": [
                 [
-                    (FIELD_LABELS.get(key, key), readable(section.key, key, value))
+                    (FIELD_LABELS.get(key, key), readable(section.key, key, value, names))
                     for key, value in row.items()
                 ]
                 for row in data[section.key]
@@ -103,6 +122,23 @@ def _page(request: HttpRequest, form: AccountDeleteForm, status: int = 200) -> H
         "stranded": organisations_left_without_administrator(user),
     }
     return render(request, "web/my_data.html", context, status=status)
+
+
+def _names_referred_to(data: dict[str, list[dict[str, Any]]]) -> dict[str, dict[Any, str]]:
+    """Names, in the active language, of the instruments and organisations the person's data
+    refers to: the page shows "600 MHz NMR spectrometer", the download keeps the id."""
+    instrument_ids: set[Any] = set()
+    slugs: set[Any] = set()
+    for rows in data.values():
+        for row in rows:
+            if row.get("instrument_id") is not None:
+                instrument_ids.add(row["instrument_id"])
+            if row.get("organisation__slug"):
+                slugs.add(row["organisation__slug"])
+    return {
+        "instrument_id": {i.pk: i.name for i in Instrument.objects.filter(pk__in=instrument_ids)},
+        "organisation__slug": {o.slug: o.name for o in Organisation.objects.filter(slug__in=slugs)},
+    }
 
 
 @login_required
