@@ -13,7 +13,7 @@ from techbridge.engine.dense import Encoder, VectorStore, reciprocal_rank_fusion
 from techbridge.engine.documents import Document, Hit, IndexStats, Query, SearchResult
 from techbridge.engine.index.highlight import explain, highlights
 from techbridge.engine.index.schema import TEXT
-from techbridge.engine.index.search import build, coverage_query, facet_counts
+from techbridge.engine.index.search import among, build, coverage_requirement, facet_counts
 from techbridge.engine.index.store import Store
 from techbridge.engine.lexicon.generic import generic_terms
 from techbridge.engine.lexicon.translate import Concept, Translator
@@ -189,8 +189,14 @@ class Index:
         tq = build(schema, query, concepts)
         dense = self._encoder is not None and self._vectors is not None and query.text.strip()
         limit = max(query.k, FUSION_DEPTH) if dense else query.k
-        found = searcher.search(tq, max(limit, 1), count=True)  # tantivy rejects 0
-        addresses = self._covering_first(searcher, tq, concepts, found.hits[:limit], limit)
+        required = coverage_requirement(schema, concepts, self._generic)
+        # With coverage ranking, hits just below the k-th may rise into the top k.
+        depth = limit if required is None else limit * COVERAGE_DEPTH
+        found = searcher.search(tq, max(depth, 1), count=True)  # tantivy rejects 0
+        known_ids: dict[tuple[int, int], str] = {}
+        addresses = found.hits[:limit]
+        if required is not None:
+            addresses = self._covering_first(searcher, required, found.hits, limit, known_ids)
         # Only highlights, explanations and fusion read a hit's stored original; a plain ranked
         # list takes just the stored id and skips parsing and validating the source JSON.
         originals = bool(highlight or query.explain or dense)
@@ -198,7 +204,9 @@ class Index:
         docs: dict[str, Document] = {}
         for score, address in addresses:
             if not originals:
-                ranked.append((self._store.document_id(address, searcher), float(score), None))
+                key = (address.segment_ord, address.doc)
+                doc_id = known_ids.get(key) or self._store.document_id(address, searcher)
+                ranked.append((doc_id, float(score), None))
                 continue
             document = self._store.document(address, searcher)
             docs[document.id] = document
@@ -238,27 +246,31 @@ class Index:
     def _covering_first(
         self,
         searcher: tantivy.Searcher,
-        loose: tantivy.Query,
-        concepts: list[Concept],
+        required: tantivy.Query,
         hits: list[tuple[float, tantivy.DocAddress]],
         limit: int,
+        known_ids: dict[tuple[int, int], str],
     ) -> list[tuple[float, tantivy.DocAddress]]:
-        """``hits`` with the scores of documents matching every subject word of a short query
-        raised by :data:`COVERAGE_BOOST` (see :func:`coverage_query`); one more search, only
-        for queries of two to four subject words."""
-        covering = coverage_query(self._store.schema, loose, concepts, self._generic)
-        if covering is None or not hits:
+        """The top ``limit`` of ``hits`` once the scores of documents matching every subject
+        word (``required``, see :func:`coverage_requirement`) are raised by
+        :data:`COVERAGE_BOOST`. Only hits the factor can lift to the k-th score are looked
+        at, by id: a second search over the whole index doubled the 95th-percentile latency.
+        The ids read are left in ``known_ids`` for the caller."""
+        if not hits:
             return hits
-        boosted = {
-            (a.segment_ord, a.doc): (score * (1 + COVERAGE_BOOST), a)
-            for score, a in searcher.search(covering, max(limit, 1)).hits
-        }
-        if not boosted:
-            return hits
-        merged = dict(boosted)
-        for score, a in hits:
-            merged.setdefault((a.segment_ord, a.doc), (score, a))
-        return sorted(merged.values(), key=lambda hit: -hit[0])[:limit]
+        kth = hits[min(limit, len(hits)) - 1][0]
+        reachable = [a for score, a in hits if score * (1 + COVERAGE_BOOST) >= kth]
+        for a in reachable:
+            known_ids[(a.segment_ord, a.doc)] = self._store.document_id(a, searcher)
+        ids = [known_ids[(a.segment_ord, a.doc)] for a in reachable]
+        found = searcher.search(among(self._store.schema, required, ids), len(ids)).hits
+        covered = {(a.segment_ord, a.doc) for _, a in found}
+        rescored = [
+            (score * (1 + COVERAGE_BOOST) if (a.segment_ord, a.doc) in covered else score, a)
+            for score, a in hits
+        ]
+        # sorted() is stable: equal scores keep the index's order.
+        return sorted(rescored, key=lambda hit: -hit[0])[:limit]
 
     def _fuse(
         self,
@@ -289,6 +301,9 @@ DENSE_FIELDS = ("title", "summary", "keywords")
 #: word, and a factor of 1.5 still cost up to 0.0008; at 1.1 no task of the benchmark moved by
 #: more than 0.0004 (benchmarks/README.md, "Matching").
 COVERAGE_BOOST = 0.1
+#: How many times k hits are fetched when coverage may reorder them: a hit can only rise into
+#: the top k from a score within the factor of the k-th, a few places further down.
+COVERAGE_DEPTH = 3
 
 
 def dense_text(document: Document) -> str:

@@ -129,13 +129,13 @@ def facet_counts(
 MAX_COVERAGE_WORDS = 4
 
 
-def coverage_query(
-    schema: tantivy.Schema, loose: tantivy.Query, concepts: list[Concept], generic: frozenset[str]
+def coverage_requirement(
+    schema: tantivy.Schema, concepts: list[Concept], generic: frozenset[str]
 ) -> tantivy.Query | None:
-    """``loose`` (the query as built) restricted to the documents matching every subject word
-    of the query, in its own language or through a translation: ranked first, they put
-    ultrasound tumour therapies before wastewater treatment, matched by 治疗 alone, for
-    超声 治疗 肿瘤, as web search engines rank pages with every word first.
+    """The documents matching every subject word of the query, in its own language or through
+    a translation: ranked above the others (see ``Index._covering_first``), they put ultrasound
+    tumour therapies before wastewater treatment, matched by 治疗 alone, for 超声 治疗 肿瘤, as
+    web search engines rank pages with every word first.
 
     A subject word is a typed word of two characters or more that is not generic (seeking,
     partner, 合作); its translations stand for it, and so does a phrase translated whole
@@ -160,5 +160,12 @@ def coverage_query(
         # A part (a bigram of a longer word) is not the word: it does not cover it.
         clauses = [_alternative_query(schema, a) for a in alternatives if not a.part]
         groups.append((Occur.Must, Q.disjunction_max_query(clauses)))
-    required = Q.const_score_query(Q.boolean_query(groups), 0.0)
-    return Q.boolean_query([(Occur.Must, loose), (Occur.Must, required)])
+    return Q.boolean_query(groups)
+
+
+def among(schema: tantivy.Schema, query: tantivy.Query, ids: Sequence[str]) -> tantivy.Query:
+    """``query`` restricted to the documents with the given ids, unscored."""
+    restricted = Q.boolean_query(
+        [(Occur.Must, query), (Occur.Must, Q.term_set_query(schema, "id", list(ids)))]
+    )
+    return Q.const_score_query(restricted, 0.0)

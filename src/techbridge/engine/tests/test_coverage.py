@@ -99,3 +99,13 @@ def test_longer_queries_keep_the_bm25_order(index: Index) -> None:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(search, "MAX_COVERAGE_WORDS", 1)
         assert _ids(index, words) == plain
+
+
+def test_a_covering_document_just_below_the_first_k_rises_into_them(index: Index) -> None:
+    query = "ultrasound treatment tumour"
+    plain = _plain_scores(index, query)
+    # By BM25 alone the HIFU text is third, within the factor of the second.
+    assert sorted(plain, key=lambda doc: -plain[doc])[:3] == ["hifu-zh", "water", "hifu"]
+    assert plain["hifu"] * (1 + COVERAGE_BOOST) > plain["water"]
+    top_two = [hit.id for hit in index.search(Query(query, k=2), highlight=False).hits]
+    assert top_two == ["hifu-zh", "hifu"]
