@@ -227,26 +227,60 @@ def pdf_clean(upload: IO[bytes]) -> CleanPdf:
     return CleanPdf(content=data, pages=pages)
 
 
-# Where a PDF keeps who made it: the catalogue's and each page's XMP stream and application
-# data (/PieceInfo, which office suites fill with the author's details).
+# Where a PDF keeps who made it: XMP streams and application data (/PieceInfo, which office
+# and design programs fill with the author's details) on any object — the catalogue, pages,
+# images, fonts — and the author of a comment (an annotation's /T).
 PDF_METADATA_KEYS = ("/Metadata", "/PieceInfo")
 
 
 def _without_metadata(reader: PdfReader) -> bytes:
-    """The document written afresh from its pages: no document information dictionary, no XMP,
-    no application data, and none of the earlier revisions an incremental save leaves behind
-    (an author's name deleted in a later edit is still in the file until it is rewritten)."""
-    writer = PdfWriter(clone_from=reader)
-    writer.metadata = None
-    for holder in [writer.root_object, *writer.pages]:
-        for key in PDF_METADATA_KEYS:
-            if key in holder:
-                del holder[key]
-    # Cloning copies every object of the file; those no longer referenced would still be written.
-    writer.compress_identical_objects(remove_duplicates=False, remove_unreferenced=True)
-    out = io.BytesIO()
-    writer.write(out)
+    """The document written afresh: no document information dictionary, no XMP or application
+    data on any object, no comment authors, a new file identifier, and none of the earlier
+    revisions an incremental save leaves behind (an author's name deleted in a later edit is
+    still in the file until it is rewritten). Any failure is a refusal, never a 500: the
+    bytes are hostile until proven otherwise."""
+    try:
+        writer = PdfWriter(clone_from=reader)
+        writer.metadata = None
+        _strip_identifying(writer.root_object)
+        # The first half of the original identifier stays the same across a document's
+        # versions: it would tie this copy to the ones the owner publishes under their name.
+        writer._ID = None  # pypdf has no public way to drop it
+        writer.generate_file_identifiers()
+        first = io.BytesIO()
+        writer.write(first)
+        # Written once more from what the catalogue reaches: objects that hung below a removed
+        # key (Illustrator's /PieceInfo → /Private → its editing data) are left behind.
+        again = PdfWriter(clone_from=PdfReader(io.BytesIO(first.getvalue()), strict=False))
+        again.metadata = None
+        out = io.BytesIO()
+        again.write(out)
+    except Exception:  # any parser failure on an upload is a refusal, never a 500
+        raise PyPdfError("the PDF could not be rewritten") from None
     return out.getvalue()
+
+
+def _strip_identifying(root: PdfObject) -> None:
+    """Remove :data:`PDF_METADATA_KEYS` from every dictionary reachable from ``root``, and the
+    author (/T) of every annotation that is not a form field."""
+    seen: set[int] = set()
+    pending: list[PdfObject | None] = [root]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, IndirectObject):
+            item = item.get_object()
+        if item is None or id(item) in seen:
+            continue
+        seen.add(id(item))
+        if isinstance(item, DictionaryObject):
+            for key in PDF_METADATA_KEYS:
+                if key in item:
+                    del item[key]
+            if "/Rect" in item and "/Subtype" in item and "/FT" not in item and "/T" in item:
+                del item["/T"]
+            pending.extend(item.values())
+        elif isinstance(item, ArrayObject):
+            pending.extend(item)
 
 
 def _has_active_content(root: PdfObject) -> bool:

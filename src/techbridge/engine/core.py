@@ -193,6 +193,8 @@ class Index:
         # With coverage ranking, hits just below the k-th may rise into the top k.
         depth = limit if required is None else limit * COVERAGE_DEPTH
         found = searcher.search(tq, max(depth, 1), count=True)  # tantivy rejects 0
+        if required is not None:
+            found = self._deep_enough(searcher, tq, found, limit, depth)
         known_ids: dict[tuple[int, int], str] = {}
         addresses = found.hits[:limit]
         if required is not None:
@@ -242,6 +244,28 @@ class Index:
             (c.source, a.text, a.via, a.weight) for c in concepts for a in c.alternatives
         )
         return SearchResult(tuple(hits), int(getattr(found, "count", 0) or 0), facets, described)
+
+    def _deep_enough(
+        self,
+        searcher: tantivy.Searcher,
+        query: tantivy.Query,
+        found: tantivy.SearchResult,
+        limit: int,
+        depth: int,
+    ) -> tantivy.SearchResult:
+        """``found`` fetched further while its last hit could still rise to the k-th score:
+        every hit the coverage factor can lift into the top k is then among those fetched, so
+        the first k are the same whatever k a caller asks for (page 2 agrees with page 1).
+        Scores tied over thousands of documents stop at :data:`MAX_COVERAGE_DEPTH`."""
+        while (
+            limit
+            and len(found.hits) == depth
+            and depth < MAX_COVERAGE_DEPTH
+            and found.hits[-1][0] * (1 + COVERAGE_BOOST) >= found.hits[limit - 1][0]
+        ):
+            depth = min(depth * 4, MAX_COVERAGE_DEPTH)
+            found = searcher.search(query, depth, count=True)
+        return found
 
     def _covering_first(
         self,
@@ -304,6 +328,8 @@ COVERAGE_BOOST = 0.1
 #: How many times k hits are fetched when coverage may reorder them: a hit can only rise into
 #: the top k from a score within the factor of the k-th, a few places further down.
 COVERAGE_DEPTH = 3
+#: The most hits fetched for coverage ranking (see ``Index._deep_enough``).
+MAX_COVERAGE_DEPTH = 2_000
 
 
 def dense_text(document: Document) -> str:

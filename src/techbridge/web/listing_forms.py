@@ -57,7 +57,11 @@ def _text_field(name: str) -> forms.CharField:
 
 class ListingForm(TextSafeForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=ListingKind.choices)
-    owner = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.none())
+    owner = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.none(),
+        empty_label=_("Choose an organisation"),
+    )
     original_language = forms.ChoiceField(
         label=_("Written originally in"), choices=settings.LANGUAGES
     )
@@ -107,6 +111,9 @@ class ListingForm(TextSafeForm):
         owner = self.fields["owner"]
         assert isinstance(owner, forms.ModelChoiceField)
         owner.queryset = organisations
+        if not self.is_bound and "owner" not in self.initial and len(organisations) == 1:
+            # A member of one organisation has nothing to choose.
+            self.initial["owner"] = organisations[0].pk
         areas = self.fields["areas"]
         assert isinstance(areas, forms.MultipleChoiceField)
         areas.choices = [

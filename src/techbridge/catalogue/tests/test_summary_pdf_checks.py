@@ -8,7 +8,14 @@ import io
 import pytest
 from pypdf import PdfReader, PdfWriter
 from pypdf.actions import JavaScript
-from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+from pypdf.generic import (
+    ArrayObject,
+    DictionaryObject,
+    NameObject,
+    NumberObject,
+    StreamObject,
+    TextStringObject,
+)
 
 from techbridge.catalogue.media_checks import pdf_clean
 from techbridge.core.errors import ServiceValidationError
@@ -49,9 +56,12 @@ XMP = (
 ).encode()
 
 
-def _with_owner_metadata() -> bytes:
-    """A one-page PDF with text, naming its maker in the document information and in XMP,
-    then saved again incrementally with the author "corrected" (the first revision stays)."""
+def _with_owner_metadata() -> tuple[bytes, bytes]:
+    """A one-page PDF with text naming its maker wherever programs put it: the document
+    information, XMP, application data nested as Illustrator writes it (/PieceInfo →
+    /Private → a stream), XMP on an image-like object, a comment's author; then saved again
+    incrementally with the author "corrected" (the first revision stays). Also the file's
+    original first identifier."""
     import weasyprint
 
     html = (
@@ -61,25 +71,55 @@ def _with_owner_metadata() -> bytes:
     first = PdfWriter(clone_from=io.BytesIO(weasyprint.HTML(string=html).write_pdf()))
     first.add_metadata({"/Creator": OWNER, "/Company": OWNER})
     first.xmp_metadata = XMP
-    first.pages[0][NameObject("/PieceInfo")] = DictionaryObject(
-        {NameObject("/Office"): TextStringObject(OWNER)}
+    editing = StreamObject()
+    editing.set_data(f"%%For: ({OWNER})".encode())
+    private = DictionaryObject({NameObject("/AIMetaData"): first._add_object(editing)})
+    holder = DictionaryObject({NameObject("/Private"): first._add_object(private)})
+    page = first.pages[0]
+    page[NameObject("/PieceInfo")] = DictionaryObject(
+        {NameObject("/Illustrator"): first._add_object(holder)}
     )
+    picture_xmp = StreamObject()
+    picture_xmp.set_data(XMP)
+    page[NameObject("/Thumb")] = first._add_object(
+        DictionaryObject({NameObject("/Metadata"): first._add_object(picture_xmp)})
+    )
+    comment = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Annot"),
+            NameObject("/Subtype"): NameObject("/Text"),
+            NameObject("/Rect"): ArrayObject([NumberObject(n) for n in (10, 10, 30, 30)]),
+            NameObject("/T"): TextStringObject(OWNER),
+        }
+    )
+    page[NameObject("/Annots")] = ArrayObject([first._add_object(comment)])
+    first.generate_file_identifiers()
     saved = io.BytesIO()
     first.write(saved)
     second = PdfWriter(io.BytesIO(saved.getvalue()), incremental=True)
     second.add_metadata({"/Author": "Anonymous", "/Creator": "Anonymous"})
     out = io.BytesIO()
     second.write(out)
-    return out.getvalue()
+    return out.getvalue(), _first_identifier(out.getvalue())
+
+
+def _first_identifier(data: bytes) -> bytes:
+    identifiers = PdfReader(io.BytesIO(data)).trailer["/ID"]
+    assert isinstance(identifiers, ArrayObject)
+    return bytes(identifiers[0].original_bytes)
 
 
 def test_a_summary_loses_every_trace_of_who_made_it_and_keeps_its_text() -> None:
-    data = _with_owner_metadata()
-    assert data.count(OWNER.encode()) >= 3  # the fixture really names the owner
+    data, original_id = _with_owner_metadata()
+    assert data.count(OWNER.encode()) >= 6  # the fixture really names the owner
     clean = pdf_clean(io.BytesIO(data))
     assert OWNER.encode() not in clean.content
     reader = PdfReader(io.BytesIO(clean.content))
     assert reader.metadata is None
+    assert _first_identifier(clean.content) != original_id
+    annotations = reader.pages[0]["/Annots"]
+    assert isinstance(annotations, ArrayObject)
+    assert "/T" not in annotations[0].get_object()
     assert "/Metadata" not in reader.root_object
     assert "/PieceInfo" not in reader.pages[0]
     assert clean.pages == 1

@@ -155,12 +155,19 @@ def coverage_requirement(
     for word in words:
         alternatives = list(word.alternatives)
         for other in translated:
-            if word.source.lower() in other.source.lower():
+            if _part_of(word.source, other.source):
                 alternatives += other.alternatives
         # A part (a bigram of a longer word) is not the word: it does not cover it.
         clauses = [_alternative_query(schema, a) for a in alternatives if not a.part]
         groups.append((Occur.Must, Q.disjunction_max_query(clauses)))
     return Q.boolean_query(groups)
+
+
+def _part_of(word: str, phrase: str) -> bool:
+    """Whether ``word`` is one of the words of ``phrase``: a whole English word ("art" is not
+    part of "smart"), a Chinese word anywhere in a compound (机器 in 机器学习)."""
+    word, phrase = word.lower(), phrase.lower()
+    return word in phrase.split() if phrase.isascii() else word in phrase
 
 
 def among(schema: tantivy.Schema, query: tantivy.Query, ids: Sequence[str]) -> tantivy.Query:

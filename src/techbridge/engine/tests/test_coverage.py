@@ -109,3 +109,50 @@ def test_a_covering_document_just_below_the_first_k_rises_into_them(index: Index
     assert plain["hifu"] * (1 + COVERAGE_BOOST) > plain["water"]
     top_two = [hit.id for hit in index.search(Query(query, k=2), highlight=False).hits]
     assert top_two == ["hifu-zh", "hifu"]
+
+
+def test_a_covering_document_below_many_tied_ones_still_rises_and_pages_agree(
+    tmp_path: Path,
+) -> None:
+    # 24 short titles tie on one query word each; the one text with both words, long, scores
+    # just under them: 25th by BM25, well past three times k for small k.
+    ix = Index(tmp_path / "tied")
+    ix.add(
+        [
+            Document(f"a{i:02d}", "offer", {"en": {"title": f"Alpha sensor model {i}"}})
+            for i in range(12)
+        ]
+        + [
+            Document(f"b{i:02d}", "offer", {"en": {"title": f"Beta valve type {i}"}})
+            for i in range(12)
+        ]
+        + [
+            Document(
+                "both",
+                "offer",
+                {
+                    "en": {
+                        "title": "Instruments",
+                        "body": "alpha beta " + " ".join(FILLER.split()[:50]),
+                    }
+                },
+            )
+        ]
+    )
+    ix.commit()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "MAX_COVERAGE_WORDS", 1)
+        plain = [hit.id for hit in ix.search(Query("alpha beta", k=40), highlight=False).hits]
+    assert plain.index("both") == 24
+    full = [hit.id for hit in ix.search(Query("alpha beta", k=30), highlight=False).hits]
+    assert full[0] == "both"
+    for k in (1, 2, 5, 10):
+        assert [
+            hit.id for hit in ix.search(Query("alpha beta", k=k), highlight=False).hits
+        ] == full[:k]
+
+
+def test_a_word_is_covered_by_translations_of_itself_not_of_a_longer_word() -> None:
+    assert search._part_of("art", "state of the art")
+    assert not search._part_of("art", "smart")
+    assert search._part_of("机器", "机器学习")

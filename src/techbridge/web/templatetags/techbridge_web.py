@@ -113,6 +113,8 @@ def fee_hours(booking: Any) -> Decimal:
 def join_list(items: Any) -> str:
     """Items of a list as a sentence reads them: "a, b, c" in English, "a、b、c" (the
     enumeration comma) in Chinese. Escaped by the template like any other value."""
+    if not items:
+        return ""
     chinese = (get_language() or "en") in presenting.CHINESE
     return ("、" if chinese else ", ").join(str(item) for item in items)
 

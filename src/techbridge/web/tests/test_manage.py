@@ -47,6 +47,20 @@ def _form(owner: Organisation, **changes: Any) -> dict[str, Any]:
     return data
 
 
+@pytest.mark.parametrize(
+    ("language", "prompt"),
+    [("en", "Choose an organisation"), ("zh-hant", "請選擇機構"), ("zh-hans", "请选择机构")],
+)
+def test_a_member_of_one_organisation_finds_it_chosen(
+    client: Client, outsider: User, cq_enterprise: Organisation, language: str, prompt: str
+) -> None:
+    client.force_login(outsider)
+    page = client.get(_url("web:listing_create", language=language)).content.decode()
+    assert f'<option value="">{prompt}</option>' in page
+    assert f'<option value="{cq_enterprise.pk}" selected>' in page
+    assert "---------" not in page
+
+
 def test_convert_fills_traditional_with_hong_kong_usage_and_saves_nothing(
     client: Client, outsider: User, cq_enterprise: Organisation
 ) -> None:
