@@ -190,15 +190,12 @@ class Index:
         dense = self._encoder is not None and self._vectors is not None and query.text.strip()
         limit = max(query.k, FUSION_DEPTH) if dense else query.k
         required = coverage_requirement(schema, concepts, self._generic)
-        # With coverage ranking, hits just below the k-th may rise into the top k.
-        depth = limit if required is None else limit * COVERAGE_DEPTH
+        depth = limit if required is None else max(limit, COVERAGE_WINDOW)
         found = searcher.search(tq, max(depth, 1), count=True)  # tantivy rejects 0
-        if required is not None:
-            found = self._deep_enough(searcher, tq, found, limit, depth)
         known_ids: dict[tuple[int, int], str] = {}
         addresses = found.hits[:limit]
         if required is not None:
-            addresses = self._covering_first(searcher, required, found.hits, limit, known_ids)
+            addresses = self._covering_first(searcher, required, found.hits, known_ids)[:limit]
         # Only highlights, explanations and fusion read a hit's stored original; a plain ranked
         # list takes just the stored id and skips parsing and validating the source JSON.
         originals = bool(highlight or query.explain or dense)
@@ -245,56 +242,36 @@ class Index:
         )
         return SearchResult(tuple(hits), int(getattr(found, "count", 0) or 0), facets, described)
 
-    def _deep_enough(
-        self,
-        searcher: tantivy.Searcher,
-        query: tantivy.Query,
-        found: tantivy.SearchResult,
-        limit: int,
-        depth: int,
-    ) -> tantivy.SearchResult:
-        """``found`` fetched further while its last hit could still rise to the k-th score:
-        every hit the coverage factor can lift into the top k is then among those fetched, so
-        the first k are the same whatever k a caller asks for (page 2 agrees with page 1).
-        Scores tied over thousands of documents stop at :data:`MAX_COVERAGE_DEPTH`."""
-        while (
-            limit
-            and len(found.hits) == depth
-            and depth < MAX_COVERAGE_DEPTH
-            and found.hits[-1][0] * (1 + COVERAGE_BOOST) >= found.hits[limit - 1][0]
-        ):
-            depth = min(depth * 4, MAX_COVERAGE_DEPTH)
-            found = searcher.search(query, depth, count=True)
-        return found
-
     def _covering_first(
         self,
         searcher: tantivy.Searcher,
         required: tantivy.Query,
         hits: list[tuple[float, tantivy.DocAddress]],
-        limit: int,
         known_ids: dict[tuple[int, int], str],
     ) -> list[tuple[float, tantivy.DocAddress]]:
-        """The top ``limit`` of ``hits`` once the scores of documents matching every subject
-        word (``required``, see :func:`coverage_requirement`) are raised by
-        :data:`COVERAGE_BOOST`. Only hits the factor can lift to the k-th score are looked
-        at, by id: a second search over the whole index doubled the 95th-percentile latency.
-        The ids read are left in ``known_ids`` for the caller."""
-        if not hits:
+        """``hits`` with the first :data:`COVERAGE_WINDOW` reordered once the scores of those
+        matching every subject word (``required``, see :func:`coverage_requirement`) are
+        raised by :data:`COVERAGE_BOOST`; the rest keep their order after them.
+
+        The window is the same whatever k is asked, so page 2 agrees with page 1, and every
+        hit after it scores no more than any in it, boosted or not. Coverage is checked by id
+        for the window alone (the ids read are left in ``known_ids`` for the caller): a second
+        search over the whole index doubled the 95th-percentile latency."""
+        window, rest = hits[:COVERAGE_WINDOW], hits[COVERAGE_WINDOW:]
+        if not window:
             return hits
-        kth = hits[min(limit, len(hits)) - 1][0]
-        reachable = [a for score, a in hits if score * (1 + COVERAGE_BOOST) >= kth]
-        for a in reachable:
+        for _, a in window:
             known_ids[(a.segment_ord, a.doc)] = self._store.document_id(a, searcher)
-        ids = [known_ids[(a.segment_ord, a.doc)] for a in reachable]
-        found = searcher.search(among(self._store.schema, required, ids), len(ids)).hits
-        covered = {(a.segment_ord, a.doc) for _, a in found}
+        ids = [known_ids[(a.segment_ord, a.doc)] for _, a in window]
+        query = among(self._store.schema, required, ids)
+        covered = {(a.segment_ord, a.doc) for _, a in searcher.search(query, len(ids)).hits}
+        factor = 1 + COVERAGE_BOOST
         rescored = [
-            (score * (1 + COVERAGE_BOOST) if (a.segment_ord, a.doc) in covered else score, a)
-            for score, a in hits
+            (score * factor if (a.segment_ord, a.doc) in covered else score, a)
+            for score, a in window
         ]
         # sorted() is stable: equal scores keep the index's order.
-        return sorted(rescored, key=lambda hit: -hit[0])[:limit]
+        return sorted(rescored, key=lambda hit: -hit[0]) + rest
 
     def _fuse(
         self,
@@ -325,11 +302,9 @@ DENSE_FIELDS = ("title", "summary", "keywords")
 #: word, and a factor of 1.5 still cost up to 0.0008; at 1.1 no task of the benchmark moved by
 #: more than 0.0004 (benchmarks/README.md, "Matching").
 COVERAGE_BOOST = 0.1
-#: How many times k hits are fetched when coverage may reorder them: a hit can only rise into
-#: the top k from a score within the factor of the k-th, a few places further down.
-COVERAGE_DEPTH = 3
-#: The most hits fetched for coverage ranking (see ``Index._deep_enough``).
-MAX_COVERAGE_DEPTH = 2_000
+#: How many of the first hits coverage may reorder: the first pages people read. Fixed, not a
+#: multiple of k, so that every k gets the first k of one order.
+COVERAGE_WINDOW = 30
 
 
 def dense_text(document: Document) -> str:
