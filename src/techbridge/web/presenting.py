@@ -4,9 +4,11 @@ grouped by query word."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
@@ -133,3 +135,19 @@ def reason_html(reason: Reason) -> SafeString:
         fields=("、" if chinese else ", ").join(str(field) for field in reason.fields),
     )
     return text
+
+
+def clock_end(end: datetime) -> str:
+    """The end of a span of time as a clock states it, in local time: a span that ends at
+    midnight ends at 24:00 (18:00–24:00), not at 00:00, which reads as the start of a day."""
+    local = timezone.localtime(end) if timezone.is_aware(end) else end
+    if (local.hour, local.minute) == (0, 0):
+        return "24:00"
+    return local.strftime("%H:%M")
+
+
+def joined(items: Iterable[object]) -> str:
+    """Items as a sentence lists them: "a, b, c" in English, "a、b、c" (the enumeration
+    comma) in Chinese."""
+    chinese = (get_language() or "en") in CHINESE
+    return ("、" if chinese else ", ").join(str(item) for item in items)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
 from django import template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
 
 from techbridge.accounts.two_factor import SECRETARIAT_GROUP
 from techbridge.catalogue.models import Listing, ListingText
@@ -110,13 +110,16 @@ def fee_hours(booking: Any) -> Decimal:
 
 
 @register.filter
+def until(end: datetime) -> str:
+    """The end of a span of time as a clock states it (see ``presenting.clock_end``)."""
+    return presenting.clock_end(end)
+
+
+@register.filter
 def join_list(items: Any) -> str:
-    """Items of a list as a sentence reads them: "a, b, c" in English, "a、b、c" (the
-    enumeration comma) in Chinese. Escaped by the template like any other value."""
-    if not items:
-        return ""
-    chinese = (get_language() or "en") in presenting.CHINESE
-    return ("、" if chinese else ", ").join(str(item) for item in items)
+    """Items of a list as a sentence reads them (see ``presenting.joined``). Escaped by the
+    template like any other value."""
+    return presenting.joined(items or ())
 
 
 @register.filter

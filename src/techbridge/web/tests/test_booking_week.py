@@ -27,7 +27,7 @@ SLOT = re.compile(
 DAY = re.compile(
     r'<li class="week-day">\s*<h3><time datetime="(?P<day>[\d-]+)">(?P<body>.*?)</ul>', re.S
 )
-FOUR_SLOTS = ["00:00–06:00", "06:00–12:00", "12:00–18:00", "18:00–00:00"]
+FOUR_SLOTS = ["00:00–06:00", "06:00–12:00", "12:00–18:00", "18:00–24:00"]
 
 
 def _at(day: date, hour: int) -> datetime:
@@ -232,7 +232,7 @@ def test_a_clash_is_refused_before_anything_is_stored_naming_free_times_that_day
     page = unescape(response.content.decode())
     assert "This time overlaps an approved booking of the instrument." in page
     when = formats.date_format(wednesday, "DATE_FORMAT")
-    assert f"Free for as long on {when}: 12:00–00:00, 18:00–06:00." in page
+    assert f"Free for as long on {when}: 12:00–24:00, 18:00–06:00." in page
     following = (wednesday + timedelta(days=1)).isoformat()
     assert (
         f"?week={monday.isoformat()}&starts_at={day}T18%3A00&ends_at={following}T06%3A00#request"

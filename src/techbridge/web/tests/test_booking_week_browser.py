@@ -53,7 +53,7 @@ def test_a_free_slot_picked_on_a_phone_is_requested_with_its_fee(
         ("a", "00:00–06:00 Free"),
         ("span", "06:00–12:00 Taken"),
         ("a", "12:00–18:00 Free"),
-        ("a", "18:00–00:00 Free"),
+        ("a", "18:00–24:00 Free"),
     ]
     test_browser._click(browser, By.CSS_SELECTOR, f"a.slot[href*='starts_at={day}T12%3A00']")
     assert browser.find_element(By.NAME, "starts_at").get_attribute("value") == f"{day}T12:00"

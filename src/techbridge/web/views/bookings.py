@@ -56,6 +56,7 @@ from techbridge.facilities.services import (
 )
 from techbridge.web.base_forms import add_service_errors
 from techbridge.web.confirming import Confirmation, ask, carried, is_confirmed
+from techbridge.web.presenting import clock_end, joined
 
 
 @dataclass(frozen=True)
@@ -255,8 +256,8 @@ def _refuse_clash(
     problem = _("This time overlaps an approved booking of the instrument.")
     when = formats.date_format(day, "DATE_FORMAT")
     if alternatives:
-        times = ", ".join(
-            f"{timezone.localtime(run.starts_at):%H:%M}–{timezone.localtime(run.ends_at):%H:%M}"
+        times = joined(
+            f"{timezone.localtime(run.starts_at):%H:%M}–{clock_end(run.ends_at)}"
             for run in alternatives
         )
         hint = _("Free for as long on %(day)s: %(times)s.") % {"day": when, "times": times}
