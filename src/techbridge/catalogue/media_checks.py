@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import re
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO
 
@@ -263,32 +264,20 @@ def _without_metadata(reader: PdfReader) -> bytes:
 def _strip_identifying(root: PdfObject) -> None:
     """Remove :data:`PDF_METADATA_KEYS` from every dictionary reachable from ``root``, and the
     author (/T) of every annotation that is not a form field."""
-    seen: set[int] = set()
-    pending: list[PdfObject | None] = [root]
-    while pending:
-        item = pending.pop()
-        if isinstance(item, IndirectObject):
-            item = item.get_object()
-        if item is None or id(item) in seen:
-            continue
-        seen.add(id(item))
+    for item in _reachable(root):
         if isinstance(item, DictionaryObject):
             for key in PDF_METADATA_KEYS:
                 if key in item:
                     del item[key]
             if "/Rect" in item and "/Subtype" in item and "/FT" not in item and "/T" in item:
                 del item["/T"]
-            pending.extend(item.values())
-        elif isinstance(item, ArrayObject):
-            pending.extend(item)
 
 
-def _has_active_content(root: PdfObject) -> bool:
-    """Whether any name of :data:`PDF_ACTIVE` is reachable from ``root`` (as a key or a
-    value). Too large a graph counts as active: it cannot be vouched for."""
+def _reachable(root: PdfObject) -> Iterator[PdfObject]:
+    """Every object reachable from ``root``, each indirect one once, resolved. A dictionary's
+    values are visited after the caller has seen it, so keys it removes are not followed."""
     seen: set[tuple[int, int]] = set()
     pending: list[PdfObject] = [root]
-    visited = 0
     while pending:
         item = pending.pop()
         if isinstance(item, IndirectObject):
@@ -300,16 +289,22 @@ def _has_active_content(root: PdfObject) -> bool:
             if resolved is None:
                 continue
             item = resolved
-        visited += 1
+        yield item
+        if isinstance(item, DictionaryObject):
+            pending.extend(item.values())
+        elif isinstance(item, ArrayObject):
+            pending.extend(item)
+
+
+def _has_active_content(root: PdfObject) -> bool:
+    """Whether any name of :data:`PDF_ACTIVE` is reachable from ``root`` (as a key or a
+    value). Too large a graph counts as active: it cannot be vouched for."""
+    for visited, item in enumerate(_reachable(root), start=1):
         if visited > PDF_MAX_OBJECTS:
             return True
         if isinstance(item, NameObject):
             if item in PDF_ACTIVE:
                 return True
-        elif isinstance(item, DictionaryObject):
-            if any(name in PDF_ACTIVE for name in item):
-                return True
-            pending.extend(item.values())
-        elif isinstance(item, ArrayObject):
-            pending.extend(item)
+        elif isinstance(item, DictionaryObject) and any(name in PDF_ACTIVE for name in item):
+            return True
     return False

@@ -260,9 +260,10 @@ class Index:
         window, rest = hits[:COVERAGE_WINDOW], hits[COVERAGE_WINDOW:]
         if not window:
             return hits
+        ids = []
         for _, a in window:
-            known_ids[(a.segment_ord, a.doc)] = self._store.document_id(a, searcher)
-        ids = [known_ids[(a.segment_ord, a.doc)] for _, a in window]
+            doc_id = known_ids[(a.segment_ord, a.doc)] = self._store.document_id(a, searcher)
+            ids.append(doc_id)
         query = among(self._store.schema, required, ids)
         covered = {(a.segment_ord, a.doc) for _, a in searcher.search(query, len(ids)).hits}
         factor = 1 + COVERAGE_BOOST

@@ -123,8 +123,7 @@ def reason_html(reason: Reason) -> SafeString:
     a results page shows dozens of them, and an include per sentence cost more than the
     search itself."""
     sentence = _SENTENCES.get(reason.via, _FOUND)
-    # Chinese lists take the enumeration comma and full-width brackets.
-    chinese = (get_language() or "en") in CHINESE
+    # Chinese lists take the enumeration comma (see ``joined``).
     text = format_html(
         str(sentence)
         .replace("%(source)s", "{source}")
@@ -132,7 +131,7 @@ def reason_html(reason: Reason) -> SafeString:
         .replace("%(fields)s", "{fields}"),
         source=reason.source,
         word=reason.alternative,
-        fields=("、" if chinese else ", ").join(str(field) for field in reason.fields),
+        fields=joined(reason.fields),
     )
     return text
 
