@@ -12,16 +12,18 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from techbridge.engine.lexicon.cedict import Cedict, load_cedict
-from techbridge.engine.lexicon.glossary import Glossary, load_glossary
+from techbridge.engine.lexicon.glossary import Glossary, english_key, load_glossary
 from techbridge.engine.text.analyzer import Analyzer, Token
-from techbridge.engine.text.english import stem
+from techbridge.engine.text.english import lemma, stem
 
 MAX_ALTERNATIVES = 3
+_ACRONYM_RE = re.compile(r"\b[A-Z]{2,}\b")
 
 
 def _words(text: str) -> list[str]:
@@ -74,6 +76,9 @@ INEXACT_SENSE = 0.3
 ENGLISH_TO_CHINESE = 0.5
 #: A sense taken from the head of an unlisted compound (see ``Translator._head_senses``).
 HEAD_SENSE = 0.5
+#: jieba frequency given to a phrase's CC-CEDICT headword that jieba does not list (a rare word's
+#: frequency; 3, 20 and 200 measured within 0.0004 of each other on XQuAD EN → ZH).
+PHRASE_FREQUENCY = 20
 #: Characters that mostly spell foreign names (Xinhua transliteration tables): as the last
 #: character of an unlisted word they end a name, not a compound with a meaningful head.
 TRANSLITERATION_CHARACTERS = frozenset(
@@ -206,7 +211,8 @@ class Translator:
         if translate:
             out += distinct(
                 self._english_to_chinese(
-                    [t for t in tokens if t.kind == "latin" and t.term not in UNTRANSLATED_ENGLISH]
+                    [t for t in tokens if t.kind == "latin" and t.term not in UNTRANSLATED_ENGLISH],
+                    acronyms=frozenset(w.lower() for w in _ACRONYM_RE.findall(text)),
                 )
             )
             out += self._chinese_to_english(
@@ -258,11 +264,15 @@ class Translator:
 
     # -- English → Chinese -------------------------------------------------------------
 
-    def _english_to_chinese(self, words: list[Token]) -> list[Concept]:
+    def _english_to_chinese(
+        self, words: list[Token], acronyms: frozenset[str] = frozenset()
+    ) -> list[Concept]:
         out: list[Concept] = []
         i = 0
         while i < len(words):
-            match = self._longest(words, i, True) or self._longest(words, i, False)
+            match = self._longest(words, i, True, acronyms) or self._longest(
+                words, i, False, acronyms
+            )
             if match is None:
                 i += 1
                 continue
@@ -276,7 +286,7 @@ class Translator:
         return out
 
     def _longest(
-        self, words: list[Token], i: int, glossary_only: bool
+        self, words: list[Token], i: int, glossary_only: bool, acronyms: frozenset[str]
     ) -> tuple[int, tuple[Alternative, ...]] | None:
         """Greedy longest match at ``i``: the glossary first, so its single words beat a
         compositional CC-CEDICT phrase ("digital network" → 数字 + 网络, not 数字网)."""
@@ -285,9 +295,22 @@ class Translator:
             if glossary_only and key not in self.glossary.en_to_zh:
                 continue
             alternatives = self._zh_alternatives(key)
+            if n == 1 and not glossary_only and words[i].source not in acronyms:
+                alternatives = self._lemma_senses(words[i], key) or alternatives
             if alternatives:
                 return n, alternatives
         return None
+
+    def _lemma_senses(self, word: Token, key: tuple[str, ...]) -> tuple[Alternative, ...]:
+        """Senses of a word's dictionary form when it differs from the stem looked up: the
+        stemmer leaves irregular forms alone, so "won" found only 韩元 (the Korean currency)
+        and "led" only 发光二极管 (LED), not 赢得 and 带领. XQuAD EN → ZH nDCG@10 0.7841 →
+        0.7892, EN → EN unchanged. A word typed in capitals is an acronym (LED) and keeps its
+        own senses."""
+        lemma_key = english_key(lemma(word.source))
+        if not lemma_key or lemma_key == key:
+            return ()
+        return self._zh_alternatives(lemma_key)
 
     def _zh_senses(self, key: tuple[str, ...]) -> tuple[Alternative, ...]:
         ranked: list[tuple[str, float, str]] = []
@@ -297,9 +320,12 @@ class Translator:
         for sense in self.cedict.reverse.get(key, ()):
             zh = sense.headword
             freq = self.analyzer.segmenter.word_frequency(zh)
-            # Lone characters are too ambiguous to stand for an English word.
-            if len(zh) < 2 or freq == 0:
+            # Lone characters are too ambiguous to stand for an English word, and so is a
+            # headword the segmenter does not know for one English word; for a phrase it is
+            # the phrase's name (super bowl → 超级碗) and counts as a rare word.
+            if len(zh) < 2 or (freq == 0 and len(key) == 1):
                 continue
+            freq = freq or PHRASE_FREQUENCY
             # A gloss that says more than the key ("at this point" for "point") is a weaker
             # sense.
             fit = 1.0 if sense.exact else INEXACT_SENSE

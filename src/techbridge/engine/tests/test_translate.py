@@ -127,3 +127,26 @@ def test_a_translation_the_segmenter_does_not_know_is_matched_by_its_bigrams() -
     """No word to look for whole: its bigrams are the alternative, at the sense's weight."""
     alternatives = translator()._alternatives([("嵘嵘峣", 1.0, "glossary")])
     assert [(a.terms, a.weight) for a in alternatives] == [(("嵘嵘", "嵘峣"), 1.0)]
+
+
+def test_irregular_english_forms_take_their_dictionary_form_senses() -> None:
+    """The stemmer leaves "fought" and "lost" alone; their senses are those of fight and lose
+    (lost alone was 走失, "to wander off")."""
+    (fought, _) = translated("fought wars")
+    assert [a.text for a in fought.alternatives] == ["战斗", "交战", "打架"]
+    (lost, _) = translated("lost luggage")
+    assert [a.text for a in lost.alternatives] == ["失去", "丧失", "失利"]
+
+
+def test_a_word_in_capitals_keeps_its_own_senses() -> None:
+    """LED is the diode, whatever its lemma as a verb would say."""
+    (led, _) = translated("LED lighting")
+    assert led.alternatives[0].text == "发光二极管"
+
+
+def test_a_phrase_translates_to_its_headword_even_if_the_segmenter_does_not_know_it() -> None:
+    """超级碗 is not in jieba's dictionary; as the name of "super bowl" it is still the
+    translation, found through its parts in a segmented document."""
+    (concept,) = translated("super bowl")
+    assert concept.alternatives[0].text == "超级碗"
+    assert concept.alternatives[0].terms == ("超级", "碗")

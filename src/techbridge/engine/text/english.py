@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import simplemma
 import Stemmer
 
 # A short stop list (after Lucene's EnglishAnalyzer): long lists hurt queries like "IT services".
@@ -70,3 +71,10 @@ def stem(word: str) -> str:
 def is_stop(word: str) -> bool:
     """True for English function words that carry no retrieval signal."""
     return word in STOP_WORDS
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    """Dictionary form of a lower-cased English word (led → lead, mice → mouse), from
+    simplemma's English lexicon; the word itself when it is not listed."""
+    return str(simplemma.lemmatize(word, lang="en"))
