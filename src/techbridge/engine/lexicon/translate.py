@@ -60,6 +60,19 @@ UNTRANSLATED_CHINESE = frozenset(
         """
     )
 )
+#: Question words and sentence particles: left out of a query that has other words. In an
+#: index of both languages they match every question-like text of the query's own language and
+#: none of the other's, so they pull same-language distractors above the translated answer
+#: (XQuAD ZH → EN nDCG@10 0.7700 → 0.7715, ZH → ZH 0.9645 → 0.9642). The rest of
+#: :data:`UNTRANSLATED_CHINESE` stays: leaving it out cost ZH → ZH 0.001.
+CHINESE_QUESTION_WORDS = frozenset(
+    _words(
+        """
+        什么 什么样 谁 哪 哪个 哪些 哪里 哪儿 哪一 哪位 哪种 多少 几 几个 怎么 怎样 怎么样 如何
+        为什么 为何 何时 何地 何处 是否 有没有 吗 呢 吧
+        """
+    )
+)
 #: Longest run of adjacent query words looked up as one dictionary entry.
 MAX_COMPOUND_WORDS = 3
 #: Weight of a long word's own bigrams in a query (see :func:`own_concepts`).
@@ -166,6 +179,23 @@ def distinct(concepts: list[Concept]) -> list[Concept]:
     return out
 
 
+def _function_words(tokens: list[Token], acronyms: frozenset[str]) -> frozenset[str]:
+    """The English function words (:data:`UNTRANSLATED_ENGLISH`; not one typed in capitals,
+    such as IT or US) and Chinese question words of a query, when it has other words: "Who
+    led the Panthers" looks for led and Panthers. Matched, they favour documents of the
+    query's language over the answer in the other (XQuAD EN → ZH nDCG@10 0.7887 → 0.7965,
+    EN → EN 0.9591 → 0.9618). A query of nothing else keeps them."""
+    found = {
+        t.term
+        for t in tokens
+        if (t.kind == "latin" and t.term in UNTRANSLATED_ENGLISH and t.source not in acronyms)
+        or (t.kind != "b" and t.term in CHINESE_QUESTION_WORDS)
+    }
+    if not found or all(t.term in found for t in tokens if t.kind != "b"):
+        return frozenset()
+    return frozenset(found)
+
+
 def _without(tokens: list[Token], drop: frozenset[str]) -> list[Token]:
     """``tokens`` minus the words in ``drop`` and the bigrams spanning exactly such a word."""
     dropped = {(t.start, t.end) for t in tokens if t.kind != "b" and t.term in drop}
@@ -205,6 +235,8 @@ class Translator:
         """The query's own terms, one concept each, then one concept per translated unit;
         words whose term is in ``drop`` are left out, with their bigrams and translations."""
         tokens, _ = self.analyzer.tokens(text)
+        acronyms = frozenset(w.lower() for w in _ACRONYM_RE.findall(text))
+        drop |= _function_words(tokens, acronyms)
         if drop:
             tokens = _without(tokens, drop)
         out = [self._anchored(c) for c in distinct(own_concepts(tokens))]
@@ -212,7 +244,7 @@ class Translator:
             out += distinct(
                 self._english_to_chinese(
                     [t for t in tokens if t.kind == "latin" and t.term not in UNTRANSLATED_ENGLISH],
-                    acronyms=frozenset(w.lower() for w in _ACRONYM_RE.findall(text)),
+                    acronyms=acronyms,
                 )
             )
             out += self._chinese_to_english(

@@ -150,3 +150,28 @@ def test_a_phrase_translates_to_its_headword_even_if_the_segmenter_does_not_know
     (concept,) = translated("super bowl")
     assert concept.alternatives[0].text == "超级碗"
     assert concept.alternatives[0].terms == ("超级", "碗")
+
+
+def own_terms(text: str) -> list[str]:
+    own = {"query", "script", "variant"}
+    return [
+        c.alternatives[0].terms[0]
+        for c in translator().concepts(text)
+        if c.alternatives[0].via in own
+    ]
+
+
+def test_function_and_question_words_are_left_out_of_a_query_with_other_words() -> None:
+    assert own_terms("Who led the Panthers in sacks?") == ["led", "panther", "sack"]
+    assert own_terms("栉水母身上的毛叫什么？") == ["栉", "水母", "身上", "毛叫"]
+
+
+def test_a_query_of_function_words_only_keeps_them() -> None:
+    assert own_terms("what") == ["what"]
+    assert own_terms("什么") == ["什么"]
+
+
+def test_a_function_word_typed_in_capitals_is_an_acronym() -> None:
+    """IT services: "it" is a pronoun only in lower case."""
+    assert own_terms("IT services") == ["it", "servic"]
+    assert own_terms("it services") == ["servic"]
