@@ -196,6 +196,15 @@ def _function_words(tokens: list[Token], acronyms: frozenset[str]) -> frozenset[
     return frozenset(found)
 
 
+def _is_english_word(concept: Concept) -> bool:
+    """A concept of one typed English word."""
+    return (
+        len(concept.alternatives) == 1
+        and len(concept.alternatives[0].terms) == 1
+        and (concept.alternatives[0].terms[0].isascii())
+    )
+
+
 def _without(tokens: list[Token], drop: frozenset[str]) -> list[Token]:
     """``tokens`` minus the words in ``drop`` and the bigrams spanning exactly such a word."""
     dropped = {(t.start, t.end) for t in tokens if t.kind != "b" and t.term in drop}
@@ -239,7 +248,7 @@ class Translator:
         drop |= _function_words(tokens, acronyms)
         if drop:
             tokens = _without(tokens, drop)
-        out = [self._anchored(c) for c in distinct(own_concepts(tokens))]
+        out = [self._anchored(c) for c in distinct(self._english_phrases(own_concepts(tokens)))]
         if translate:
             out += distinct(
                 self._english_to_chinese(
@@ -254,6 +263,30 @@ class Translator:
                     if t.kind in ("w", "v", "c") and t.term not in UNTRANSLATED_CHINESE
                 ]
             )
+        return out
+
+    def _english_phrases(self, concepts: list[Concept]) -> list[Concept]:
+        """Adjacent English words that spell a glossary term (fall detection, machine
+        learning) as one concept needing its first and last word: "fall detection" alone
+        matched every text about detection, as the Chinese 跌倒检测 once matched every text about
+        testing (see ``Alternative.anchored``)."""
+        out: list[Concept] = []
+        i = 0
+        while i < len(concepts):
+            for n in range(min(self.max_words, len(concepts) - i), 1, -1):
+                run = concepts[i : i + n]
+                if not all(_is_english_word(c) for c in run):
+                    continue
+                key = tuple(c.alternatives[0].terms[0] for c in run)
+                if key in self.glossary.en_to_zh:
+                    source = " ".join(c.source for c in run)
+                    phrase = Alternative(source, key, 1.0, run[0].alternatives[0].via)
+                    out.append(Concept(source, (replace(phrase, anchored=True),)))
+                    i += n
+                    break
+            else:
+                out.append(concepts[i])
+                i += 1
         return out
 
     def _anchored(self, concept: Concept) -> Concept:
@@ -463,7 +496,14 @@ class Translator:
             out.append(Alternative(text, terms, round(weight, 3), via))
             parts = tuple(p for p in parts if p not in terms)
             if parts:
-                out.append(Alternative(text, parts, round(weight * SUBWORD, 3), via, part=True))
+                # A curated term's pieces stand for it only together, as when typed (see
+                # ``Alternative.anchored``): "fall detection" → 跌倒检测, not any 检测.
+                anchored = via == "glossary"
+                out.append(
+                    Alternative(
+                        text, parts, round(weight * SUBWORD, 3), via, part=True, anchored=anchored
+                    )
+                )
             kept += 1
             if kept == MAX_ALTERNATIVES:
                 break
