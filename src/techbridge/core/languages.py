@@ -6,6 +6,9 @@ Chinese follows mainland usage. The codes are exactly those of Django's ``LANGUA
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 EN = "en"
@@ -26,3 +29,10 @@ LANGUAGE_LABELS = {
     ZH_HANT: _("Traditional Chinese"),
     ZH_HANS: _("Simplified Chinese"),
 }
+
+
+def joined(items: Iterable[object], language: str | None = None) -> str:
+    """Items as a sentence lists them: "a, b, c" in English, "a、b、c" (the enumeration comma)
+    in Chinese; in ``language``, or the active one."""
+    chinese = (language or get_language() or EN) in (ZH_HANT, ZH_HANS)
+    return ("、" if chinese else ", ").join(str(item) for item in items)

@@ -15,6 +15,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from techbridge.catalogue.choices import PartnershipType
+from techbridge.core.languages import joined
 from techbridge.core.money import format_money
 from techbridge.core.scripts import in_reader_script
 
@@ -49,8 +50,7 @@ def _sentence(reason: Mapping[str, Any], language: str) -> str:
         return _("TRL %(offered)s, below the %(required)s needed") % reason
     if code == "partnership_shared":
         names = dict(PartnershipType.choices)
-        separator = "、" if language.startswith("zh") else ", "
-        types = separator.join(str(names.get(t, t)) for t in reason.get("types", []))
+        types = joined((names.get(t, t) for t in reason.get("types", [])), language)
         return _("Both consider: %(types)s") % {"types": types}
     if code == "partnership_none":
         return _("No partnership type in common")

@@ -14,6 +14,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from techbridge.core import languages
 from techbridge.core.scripts import in_reader_script, to_simplified, to_traditional_hk
 from techbridge.engine import Highlight, TermMatch
 
@@ -146,7 +147,5 @@ def clock_end(end: datetime) -> str:
 
 
 def joined(items: Iterable[object]) -> str:
-    """Items as a sentence lists them: "a, b, c" in English, "a、b、c" (the enumeration
-    comma) in Chinese."""
-    chinese = (get_language() or "en") in CHINESE
-    return ("、" if chinese else ", ").join(str(item) for item in items)
+    """Items as a sentence lists them in the active language (see ``core.languages.joined``)."""
+    return languages.joined(items)
