@@ -39,3 +39,9 @@ def test_the_other_words_of_the_query_still_match_alone(index: Index) -> None:
 
 def test_words_that_are_no_glossary_term_stay_loose(index: Index) -> None:
     assert ids(index, "autumn detection") == {"leaves", "defect", "fall", "fall-zh"}
+
+
+def test_a_long_query_keeps_its_words_loose(index: Index) -> None:
+    """A listing's title and keywords, queried for its matches, are no typed phrase."""
+    found = ids(index, "fall detection radar units in autumn")
+    assert {"fall", "fall-zh", "defect", "leaves"} <= found
