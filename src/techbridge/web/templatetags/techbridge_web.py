@@ -128,3 +128,14 @@ def whole(value: Any) -> Any:
     if isinstance(value, Decimal) and value == value.to_integral_value():
         return int(value)
     return value
+
+
+@register.filter
+def booking_rules(instrument: Any) -> str:
+    """An instrument's booking rules (see ``presenting.booking_rules``)."""
+    return presenting.booking_rules(
+        instrument.lead_time_days,
+        instrument.slot_minutes,
+        instrument.requires_training,
+        instrument.requires_approval,
+    )

@@ -143,14 +143,31 @@ def test_the_total_follows_the_hours_used_once_recorded(
 
 
 @pytest.mark.parametrize(
-    ("days", "minutes", "rules"),
+    ("language", "days", "minutes", "approval", "rules"),
     [
-        (1, 60, "Book 1 day ahead. Slots of 60 minutes."),
-        (2, 90, "Book 2 days ahead. Slots of 90 minutes."),
+        ("en", 1, 60, False, "Book 1 day ahead. Slots of 1 hour."),
+        ("en", 2, 90, False, "Book 2 days ahead. Slots of 90 minutes."),
+        (
+            "en",
+            1,
+            360,
+            True,
+            "Book 1 day ahead. Slots of 6 hours. Each booking is approved by the managers.",
+        ),
+        ("en", 3, 1440, False, "Book 3 days ahead. Slots of 24 hours."),
+        # Chinese sentences follow each other with no space after the full-width 。
+        ("zh-hant", 1, 360, True, "須提前 1 天預約。每個時段 6 小時。每項預約均由管理員批准。"),
+        ("zh-hans", 2, 90, False, "须提前 2 天预约。每个时段 90 分钟。"),
     ],
 )
-def test_instrument_rules_are_plurals(
-    client: Client, officer: User, days: int, minutes: int, rules: str
+def test_instrument_rules_are_plurals_in_hours_when_whole(
+    client: Client,
+    officer: User,
+    language: str,
+    days: int,
+    minutes: int,
+    approval: bool,
+    rules: str,
 ) -> None:
     hk_lab = officer.memberships.get().organisation
     instrument = Instrument.objects.create(
@@ -159,9 +176,9 @@ def test_instrument_rules_are_plurals(
         category="imaging",
         lead_time_days=days,
         slot_minutes=minutes,
-        requires_approval=False,
+        requires_approval=approval,
     )
-    page = client.get(f"/en/instruments/{instrument.pk}/").content.decode()
+    page = client.get(f"/{language}/instruments/{instrument.pk}/").content.decode()
     assert f"<dd>{rules}</dd>" in page
 
 
