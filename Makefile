@@ -35,7 +35,7 @@ setup: install
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py load_demo_deals
 	$(BIN)/python manage.py load_demo_programme
-	$(BIN)/python manage.py ensure_demo_admin
+	$(BIN)/python manage.py ensure_demo_admin --address $(HOST):$(PORT)
 	$(BIN)/python manage.py index_follower --once
 
 run: setup

@@ -11,7 +11,7 @@ from datetime import datetime
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from techbridge.core import languages
@@ -149,3 +149,38 @@ def clock_end(end: datetime) -> str:
 def joined(items: Iterable[object]) -> str:
     """Items as a sentence lists them in the active language (see ``core.languages.joined``)."""
     return languages.joined(items)
+
+
+def sentences(parts: Iterable[object]) -> str:
+    """Sentences one after another: a space between them in English, none in Chinese, whose
+    full stop (。) is full-width and takes no space after it."""
+    chinese = (get_language() or "en") in CHINESE
+    return ("" if chinese else " ").join(str(part) for part in parts if part)
+
+
+def slot_length(minutes: int) -> str:
+    """An instrument's slot as a sentence: in hours when they are whole ("Slots of 6
+    hours."), otherwise in minutes ("Slots of 90 minutes.")."""
+    hours, rest = divmod(minutes, 60)
+    if hours and not rest:
+        return ngettext("Slots of %(hours)s hour.", "Slots of %(hours)s hours.", hours) % {
+            "hours": hours
+        }
+    return ngettext("Slots of %(minutes)s minute.", "Slots of %(minutes)s minutes.", minutes) % {
+        "minutes": minutes
+    }
+
+
+def booking_rules(
+    lead_time_days: int, slot_minutes: int, requires_training: bool, requires_approval: bool
+) -> str:
+    """An instrument's booking rules as the sentences its page shows."""
+    return sentences(
+        (
+            ngettext("Book %(days)s day ahead.", "Book %(days)s days ahead.", lead_time_days)
+            % {"days": lead_time_days},
+            slot_length(slot_minutes),
+            gettext("Training required.") if requires_training else "",
+            gettext("Each booking is approved by the managers.") if requires_approval else "",
+        )
+    )

@@ -35,6 +35,24 @@ def test_demo_admin_created_once_and_login_printed_each_time(tmp_path: Path) -> 
     assert User.objects.filter(email="admin@demo.techbridge.example").count() == 1
 
 
+def test_demo_admin_login_names_the_address_the_site_is_served_at(tmp_path: Path) -> None:
+    with override_settings(VAR_DIR=tmp_path):
+        default = _run("ensure_demo_admin")
+        given = _run("ensure_demo_admin", "--address", "127.0.0.1:8801")
+    assert "(site http://127.0.0.1:8000/ , administration http://127.0.0.1:8000/en/admin/;" in (
+        default
+    )
+    assert "(site http://127.0.0.1:8801/ , administration http://127.0.0.1:8801/en/admin/;" in (
+        given
+    )
+
+
+def test_the_makefile_tells_the_demo_login_the_served_address() -> None:
+    makefile = (Path(__file__).resolve().parents[4] / "Makefile").read_text(encoding="utf-8")
+    assert "manage.py ensure_demo_admin --address $(HOST):$(PORT)\n" in makefile
+    assert "manage.py rundev $(HOST):$(PORT)\n" in makefile
+
+
 def test_demo_admin_logs_in_with_the_printed_second_factor_code(tmp_path: Path) -> None:
     from django.test import Client
 

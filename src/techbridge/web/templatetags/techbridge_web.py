@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 from django import template
-from django.utils.html import escape
+from django.template.defaultfilters import date as date_filter
+from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from techbridge.accounts.two_factor import SECRETARIAT_GROUP
@@ -128,3 +129,38 @@ def whole(value: Any) -> Any:
     if isinstance(value, Decimal) and value == value.to_integral_value():
         return int(value)
     return value
+
+
+@register.filter
+def booking_rules(instrument: Any) -> str:
+    """An instrument's booking rules (see ``presenting.booking_rules``)."""
+    return presenting.booking_rules(
+        instrument.lead_time_days,
+        instrument.slot_minutes,
+        instrument.requires_training,
+        instrument.requires_approval,
+    )
+
+
+@register.filter(expects_localtime=True)
+def when(value: date | datetime | None, format_name: str = "DATE_FORMAT") -> SafeString | str:
+    """A date or a moment in the language's format (``DATE_FORMAT``, ``DATETIME_FORMAT``,
+    ``TIME_FORMAT``), in a <time> element with its machine-readable value. The stylesheet keeps
+    a <time> on one line: a Chinese date breaks nowhere inside (not "2026年 / 10月26 / 日")."""
+    if value is None or value == "":
+        return ""
+    machine = value.replace(microsecond=0) if isinstance(value, datetime) else value
+    return format_html(
+        '<time datetime="{}">{}</time>', machine.isoformat(), date_filter(value, format_name)
+    )
+
+
+@register.filter
+def version_date(version: str) -> SafeString | str:
+    """A version named by its date (the privacy notice's 2026-12-05) as the language writes
+    dates, in a <time> element; any other version name as it is."""
+    try:
+        day = date.fromisoformat(str(version))
+    except ValueError:
+        return str(version)
+    return when(day)

@@ -6,6 +6,7 @@ good (decline, withdraw, close as lost) asks for confirmation first."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 from django.core.files.storage import Storage
@@ -14,6 +15,7 @@ from django.test import Client
 
 from techbridge.accounts.models import Organisation, User
 from techbridge.catalogue.services import listing_create
+from techbridge.catalogue.services.inputs import TextInput
 from techbridge.catalogue.tests.factories import offer_input
 from techbridge.pipeline.models import Deal
 from techbridge.pipeline.services import (
@@ -185,3 +187,46 @@ def test_the_deal_api_names_the_owner_only_after_acceptance(
     assert shown["owner"] == "test-hk-uni"
     messages = client.get(f"/api/v1/deals/{deal.pk}/messages", headers=headers).json()
     assert [m["organisation"] for m in messages["results"]] == [cq_enterprise.slug, "test-hk-uni"]
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "secondary"),
+    [
+        ("en", "Portable ultrasound tumour imaging", "Deal on {reference} · "),
+        ("zh-hant", "便攜式超聲腫瘤成像", "關於 {reference} 的交易 · "),
+        ("zh-hans", "便携式超声肿瘤成像", "关于 {reference} 的交易 · "),
+    ],
+)
+def test_the_deal_page_is_titled_by_the_listing_in_the_readers_language(
+    client: Client,
+    officer: User,
+    reviewer: User,
+    outsider: User,
+    hk_university: Organisation,
+    cq_enterprise: Organisation,
+    language: str,
+    title: str,
+    secondary: str,
+) -> None:
+    data = offer_input(hk_university, is_anonymous=True)
+    texts = {
+        **data.texts,
+        "zh-hans": TextInput(title="便携式超声肿瘤成像", summary="手持超声探头。"),
+    }
+    listing = publish(
+        officer, reviewer, listing_create(actor=officer, data=replace(data, texts=texts))
+    )
+    deal = deal_express_interest(actor=outsider, listing=listing, organisation=cq_enterprise)
+    client.force_login(outsider)
+    page = client.get(f"/{language}/deals/{deal.pk}/").content.decode()
+    reference = listing.reference
+    assert f"<title>{title} · " in page
+    assert f"<h1>{title}</h1>" in page
+    # The reference stays, as secondary text beside the way to the listing.
+    assert (
+        f'<p class="kind">{secondary.format(reference=reference)}'
+        f'<a href="/{language}/listings/{reference}/">'
+    ) in page
+    # The listing's title names no owner: the anonymous owner stays unnamed.
+    for mark in OWNER_MARKS:
+        assert mark not in page

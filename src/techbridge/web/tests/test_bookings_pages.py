@@ -3,6 +3,7 @@ request for the same time cannot be approved."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -192,3 +193,32 @@ def test_my_instruments_links_an_inactive_instrument_to_its_edit_page(
     assert f'<a href="/en/my/instruments/{retired.pk}/edit/">Old mass spectrometer</a>' in page
     assert f'href="/en/instruments/{retired.pk}/"' not in page
     assert client.get(f"/en/my/instruments/{retired.pk}/edit/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("language", "copy", "copied"),
+    [
+        ("en", "Copy the address", "Copied"),
+        ("zh-hant", "複製網址", "已複製"),
+        ("zh-hans", "复制地址", "已复制"),
+    ],
+)
+def test_my_bookings_links_the_private_calendar_address_with_a_copy_button(
+    client: Client, officer: User, language: str, copy: str, copied: str
+) -> None:
+    client.force_login(officer)
+    page = client.get(f"/{language}/my/bookings/").content.decode()
+    # The address is signed with the time, so it is read from the page, then checked.
+    found = re.search(
+        r'<a href="([^"]+)" id="booking-feed" class="feed-address"><code>\1</code></a>', page
+    )
+    assert found, "a link, not plain text, without JavaScript"
+    feed = found.group(1)
+    assert re.fullmatch(rf"http://testserver/{language}/calendars/[\w:-]+/bookings\.ics", feed)
+    assert client.get(feed.removeprefix("http://testserver")).status_code == 200
+    # Without JavaScript the copy button waits hidden for copy.js; the live region is empty.
+    assert (
+        f'<button type="button" class="secondary" data-copy="booking-feed" hidden>{copy}</button>'
+    ) in page
+    assert f'<span class="copy-status" role="status" data-copied="{copied}"' in page
+    assert '<script src="/static/web/copy.js" defer></script>' in page

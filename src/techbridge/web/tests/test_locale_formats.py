@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -14,6 +15,7 @@ from django.template import Context, Template
 from django.test import Client
 from django.utils import translation
 
+import techbridge
 from techbridge.accounts.models import Organisation, User
 from techbridge.catalogue.models import Listing
 from techbridge.facilities.models import Booking, Instrument
@@ -25,6 +27,7 @@ from techbridge.programme.tests.fixtures import YEAR, Programme
 pytestmark = pytest.mark.django_db
 HK = ZoneInfo("Asia/Hong_Kong")
 NBSP = "\u00a0"
+STYLESHEET = Path(techbridge.__file__).resolve().parent / "web" / "static" / "web" / "site.css"
 
 
 def render(source: str, language: str, **context: object) -> str:
@@ -115,7 +118,12 @@ def test_my_bookings_in_english_dates_fee_and_total(
 ) -> None:
     client.force_login(officer)
     row = booking_row(client, "en")
-    assert "<td>6 Jan 2027, 14:30 – 16:30</td>" in row
+    # A span of time stays on one line: each end is a <time>, the whole a .time-range.
+    assert (
+        '<td><span class="time-range"><time datetime="2027-01-06T14:30:00+08:00">'
+        '6 Jan 2027, 14:30</time> – <time datetime="2027-01-06T16:30:00+08:00">16:30</time>'
+        "</span></td>"
+    ) in row
     assert (
         f"<td>HKD{NBSP}4,200.00 per hour · Industry<br><span>Total HKD{NBSP}8,400.00 for 2 h</span>"
     ) in row
@@ -128,7 +136,11 @@ def test_my_bookings_in_chinese_dates_and_amounts(
 ) -> None:
     client.force_login(officer)
     row = booking_row(client, language)
-    assert "<td>2027年1月6日 14:30 – 16:30</td>" in row
+    assert (
+        '<td><span class="time-range"><time datetime="2027-01-06T14:30:00+08:00">'
+        '2027年1月6日 14:30</time> – <time datetime="2027-01-06T16:30:00+08:00">16:30</time>'
+        "</span></td>"
+    ) in row
     assert f"HKD{NBSP}4,200.00" in row and f"HKD{NBSP}8,400.00" in row
 
 
@@ -143,14 +155,31 @@ def test_the_total_follows_the_hours_used_once_recorded(
 
 
 @pytest.mark.parametrize(
-    ("days", "minutes", "rules"),
+    ("language", "days", "minutes", "approval", "rules"),
     [
-        (1, 60, "Book 1 day ahead. Slots of 60 minutes."),
-        (2, 90, "Book 2 days ahead. Slots of 90 minutes."),
+        ("en", 1, 60, False, "Book 1 day ahead. Slots of 1 hour."),
+        ("en", 2, 90, False, "Book 2 days ahead. Slots of 90 minutes."),
+        (
+            "en",
+            1,
+            360,
+            True,
+            "Book 1 day ahead. Slots of 6 hours. Each booking is approved by the managers.",
+        ),
+        ("en", 3, 1440, False, "Book 3 days ahead. Slots of 24 hours."),
+        # Chinese sentences follow each other with no space after the full-width 。
+        ("zh-hant", 1, 360, True, "須提前 1 天預約。每個時段 6 小時。每項預約均由管理員批准。"),
+        ("zh-hans", 2, 90, False, "须提前 2 天预约。每个时段 90 分钟。"),
     ],
 )
-def test_instrument_rules_are_plurals(
-    client: Client, officer: User, days: int, minutes: int, rules: str
+def test_instrument_rules_are_plurals_in_hours_when_whole(
+    client: Client,
+    officer: User,
+    language: str,
+    days: int,
+    minutes: int,
+    approval: bool,
+    rules: str,
 ) -> None:
     hk_lab = officer.memberships.get().organisation
     instrument = Instrument.objects.create(
@@ -159,9 +188,9 @@ def test_instrument_rules_are_plurals(
         category="imaging",
         lead_time_days=days,
         slot_minutes=minutes,
-        requires_approval=False,
+        requires_approval=approval,
     )
-    page = client.get(f"/en/instruments/{instrument.pk}/").content.decode()
+    page = client.get(f"/{language}/instruments/{instrument.pk}/").content.decode()
     assert f"<dd>{rules}</dd>" in page
 
 
@@ -184,7 +213,7 @@ def test_deal_page_dates_money_and_ids(
     )
     client.force_login(officer)
     page = client.get(f"/en/deals/{deal.pk}/").content.decode()
-    assert "<dt>Signed on</dt><dd>5 Dec 2026</dd>" in page
+    assert '<dt>Signed on</dt><dd><time datetime="2026-12-05">5 Dec 2026</time></dd>' in page
     assert f"<dd>RMB{NBSP}1,250,000.00</dd>" in page
     # The reply form names its parent message by its raw id, and the anchors match it.
     assert '<input type="hidden" name="parent" value="1234">' in page
@@ -216,3 +245,17 @@ def test_privacy_periods_are_plurals(client: Client, settings: Any) -> None:
     page = client.get("/en/privacy/").content.decode()
     assert "is erased after 2 days. Records of failed sign-ins" in page
     assert "password-reset requests are deleted after 1 day.</p>" in page
+
+
+def test_dates_and_spans_of_time_never_break_inside() -> None:
+    """The stylesheet keeps every <time> and every span of time on one line, so a phone
+    never shows "2026年 / 10月26 / 日"."""
+    css = (STYLESHEET).read_text(encoding="utf-8")
+    assert "time, .time-range { white-space: nowrap; }" in css
+    chinese = render("{{ day|when }}", "zh-hant", day=date(2026, 10, 26))
+    assert chinese == '<time datetime="2026-10-26">2026年10月26日</time>'
+    moment = datetime(2027, 1, 6, 6, 30, 15, 999, tzinfo=ZoneInfo("UTC"))
+    assert render('{{ moment|when:"DATETIME_FORMAT" }}', "en", moment=moment) == (
+        '<time datetime="2027-01-06T14:30:15+08:00">6 Jan 2027, 14:30</time>'
+    )
+    assert render("{{ day|when }}", "en", day=None) == ""

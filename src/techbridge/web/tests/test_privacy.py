@@ -34,22 +34,34 @@ def _sign_up(client: Client, **changes: str) -> Any:
 
 
 @pytest.mark.parametrize(
-    ("language", "heading", "law"),
+    ("language", "heading", "law", "label", "shown"),
     [
-        ("en", "What we collect", "Personal Information Protection Law"),
-        ("zh-hant", "我們收集甚麼資料", "個人資料（私隱）條例"),
-        ("zh-hans", "我们收集哪些信息", "个人信息保护法"),
+        ("en", "What we collect", "Personal Information Protection Law", "Version ", "15 Jan 2027"),
+        ("zh-hant", "我們收集甚麼資料", "個人資料（私隱）條例", "版本：", "2027年1月15日"),
+        ("zh-hans", "我们收集哪些信息", "个人信息保护法", "版本：", "2027年1月15日"),
     ],
 )
 def test_the_notice_is_versioned_and_in_three_languages(
-    client: Client, settings: Any, language: str, heading: str, law: str
+    client: Client, settings: Any, language: str, heading: str, law: str, label: str, shown: str
 ) -> None:
     settings.TECHBRIDGE_PRIVACY_NOTICE_VERSION = "2027-01-15"
     settings.TECHBRIDGE_DATA_LOCATION = "Hong Kong"
     page = client.get(f"/{language}/privacy/")
     assert page.status_code == 200
     content = page.content.decode()
-    assert heading in content and law in content and "2027-01-15" in content
+    assert heading in content and law in content
+    # The version, a date, is written as the language writes dates (not 2027-01-15).
+    assert f'{label}<time datetime="2027-01-15">{shown}</time>.' in content or (
+        f'{label}<time datetime="2027-01-15">{shown}</time>。' in content
+    )
+
+
+def test_a_notice_version_that_is_not_a_date_is_shown_as_it_is(
+    client: Client, settings: Any
+) -> None:
+    settings.TECHBRIDGE_PRIVACY_NOTICE_VERSION = "3b"
+    content = client.get("/zh-hant/privacy/").content.decode()
+    assert "版本：3b。" in content
 
 
 def test_sign_up_records_both_consents_of_a_mainland_resident(client: Client) -> None:
@@ -101,6 +113,8 @@ def test_a_new_notice_version_is_asked_at_the_next_log_in(client: Client, settin
         "/en/privacy/consent/?next=%2Fen%2Fmy%2Fdeals%2F",
     )
     assert client.get("/en/privacy/").status_code == 200  # the notice stays readable
+    question = client.get("/zh-hans/privacy/consent/").content.decode()
+    assert '隐私政策（版本：<time datetime="2027-06-01">2027年6月1日</time>）已更新' in question
 
     refused = client.post(
         "/en/privacy/consent/", {"residence_region": "hk", "next": "/en/my/deals/"}

@@ -147,6 +147,9 @@ def deal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     context = {
         "deal": deal,
+        # The page is titled by the listing's title in the reader's language: part of its
+        # teaser, which both parties saw before the deal began. It names no owner.
+        "listing_title": deal.listing.title or deal.listing.reference,
         "role": role.value,
         "party_names": party_names(deal, role),
         "other_side": other_side,

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from techbridge.accounts.models import User
@@ -23,7 +23,15 @@ DEMO_ADMIN_EMAIL = "admin@demo.techbridge.example"
 class Command(BaseCommand):
     help = "Create the demo platform administrator if missing and print its login."
 
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--address",
+            default="127.0.0.1:8000",
+            help="host:port the site is served at, as given to `make run` (HOST, PORT)",
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
+        site = f"http://{options['address']}"
         secret_file = Path(settings.VAR_DIR) / "demo-admin-password.txt"
         user = User.objects.filter(email=DEMO_ADMIN_EMAIL).first()
         if user is None or not secret_file.exists():
@@ -46,7 +54,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo administrator: {DEMO_ADMIN_EMAIL}  password: {password}  "
-                f"(site http://127.0.0.1:8000/ , administration http://127.0.0.1:8000/en/admin/; "
+                f"(site {site}/ , administration {site}/en/admin/; "
                 f"second-factor code: .venv/bin/python manage.py demo_code)"
             )
         )
