@@ -176,7 +176,10 @@ class Index:
     def concepts(self, query: Query) -> list[Concept]:
         """The analysed and translated form of a query (what :meth:`search` looks for)."""
         drop = self._generic if query.drop_generic else frozenset()
-        return self._translator.concepts(query.text, query.translate, drop)
+        # A query built from a listing (drop_generic) keeps its words loose, phrases included.
+        return self._translator.concepts(
+            query.text, query.translate, drop, phrases=not query.drop_generic
+        )
 
     def search(self, query: Query, *, highlight: bool = True) -> SearchResult:
         """Ranked hits with highlights, optional explanations and facet counts."""

@@ -177,8 +177,11 @@ def booking_rules(
     """An instrument's booking rules as the sentences its page shows."""
     return sentences(
         (
+            # No lead time, no sentence: "Book 0 days ahead" says nothing.
             ngettext("Book %(days)s day ahead.", "Book %(days)s days ahead.", lead_time_days)
-            % {"days": lead_time_days},
+            % {"days": lead_time_days}
+            if lead_time_days
+            else "",
             slot_length(slot_minutes),
             gettext("Training required.") if requires_training else "",
             gettext("Each booking is approved by the managers.") if requires_approval else "",

@@ -146,7 +146,8 @@ def coverage_requirement(
         for c in concepts
         if not c.translated
         and len(c.alternatives[0].terms[0]) >= 2
-        and c.alternatives[0].terms[0] not in generic
+        # A typed phrase (new energy vehicle) is generic only when all its words are.
+        and not all(term in generic for term in c.alternatives[0].terms)
     ]
     if not 2 <= len(words) <= MAX_COVERAGE_WORDS:
         return None
@@ -164,10 +165,13 @@ def coverage_requirement(
 
 
 def _part_of(word: str, phrase: str) -> bool:
-    """Whether ``word`` is one of the words of ``phrase``: a whole English word ("art" is not
-    part of "smart"), a Chinese word anywhere in a compound (机器 in 机器学习)."""
+    """Whether ``word`` is among the words of ``phrase``: whole English words ("art" is not
+    part of "smart"; "fall detection" is part of itself), a Chinese word anywhere in a compound
+    (机器 in 机器学习)."""
     word, phrase = word.lower(), phrase.lower()
-    return word in phrase.split() if phrase.isascii() else word in phrase
+    if phrase.isascii():
+        return set(word.split()) <= set(phrase.split())
+    return word in phrase
 
 
 def among(schema: tantivy.Schema, query: tantivy.Query, ids: Sequence[str]) -> tantivy.Query:

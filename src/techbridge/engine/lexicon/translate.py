@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -26,6 +27,15 @@ MAX_ALTERNATIVES = 3
 _ACRONYM_RE = re.compile(r"\b[A-Z]{2,}\b")
 
 
+def _acronyms(text: str) -> frozenset[str]:
+    """Index terms of the words typed in capitals (IT, US, LED): acronyms, not the function
+    word or verb they spell in lower case. Text typed all in capitals says nothing of the kind."""
+    text = unicodedata.normalize("NFKC", text)
+    if not any(c.islower() for c in text):
+        return frozenset()
+    return frozenset(stem(w.lower()) for w in _ACRONYM_RE.findall(text))
+
+
 def _words(text: str) -> list[str]:
     return text.split()
 
@@ -34,9 +44,8 @@ def _words(text: str) -> list[str]:
 #: ("who" → 何人, 多少 → "number", "did" → 有没有) say nothing about the topic and only add
 #: noise to a translated query or a document's translation. English: the Snowball stop list
 #: (beyond the analyzer's short one) plus a few quantifiers; compared by stem.
-UNTRANSLATED_ENGLISH = frozenset(
-    stem(w)
-    for w in _words(
+ENGLISH_FUNCTION_WORDS = frozenset(
+    _words(
         """
         i me my myself we our ours ourselves you your yours yourself yourselves he him his
         himself she her hers herself it its itself they them their theirs themselves what which
@@ -49,21 +58,11 @@ UNTRANSLATED_ENGLISH = frozenset(
         """
     )
 )
-UNTRANSLATED_CHINESE = frozenset(
-    _words(
-        """
-        什么 什么样 谁 哪 哪个 哪些 哪里 哪儿 哪一 哪位 哪种 多少 几 几个 怎么 怎样 怎么样 如何
-        为什么 为何 何时 何地 何处 是否 有没有 吗 呢 吧 我 你 他 她 它 我们 你们 他们 她们 它们
-        这 那 这个 那个 这些 那些 这种 那种 一个 一些 一种 可以 能够 没有 因为 所以 但是 而且
-        如果 虽然 以及 还是 或者 已经 曾经 之一 其中 通过 由于 对于 关于 作为 被 把 给 让 使
-        得 地 的 了 着 过 是 在 有 和
-        """
-    )
-)
+UNTRANSLATED_ENGLISH = frozenset(stem(w) for w in ENGLISH_FUNCTION_WORDS)
 #: Question words and sentence particles: left out of a query that has other words. In an
 #: index of both languages they match every question-like text of the query's own language and
 #: none of the other's, so they pull same-language distractors above the translated answer
-#: (XQuAD ZH → EN nDCG@10 0.7700 → 0.7715, ZH → ZH 0.9645 → 0.9642). The rest of
+#: (XQuAD ZH → EN nDCG@10 0.7700 → 0.7716, ZH → ZH 0.9645 → 0.9642). The rest of
 #: :data:`UNTRANSLATED_CHINESE` stays: leaving it out cost ZH → ZH 0.001.
 CHINESE_QUESTION_WORDS = frozenset(
     _words(
@@ -73,10 +72,21 @@ CHINESE_QUESTION_WORDS = frozenset(
         """
     )
 )
-#: Queries of up to this many words (what people type into a search box) read an English
-#: glossary term as a phrase (see ``Translator._english_phrases``). A listing's title and
-#: keywords, queried for its matches, keep their words loose: as phrases they moved one judged
-#: match out of the top three (precision@3 0.559 → 0.556) and shifted labels both ways.
+UNTRANSLATED_CHINESE = CHINESE_QUESTION_WORDS | frozenset(
+    _words(
+        """
+        我 你 他 她 它 我们 你们 他们 她们 它们
+        这 那 这个 那个 这些 那些 这种 那种 一个 一些 一种 可以 能够 没有 因为 所以 但是 而且
+        如果 虽然 以及 还是 或者 已经 曾经 之一 其中 通过 由于 对于 关于 作为 被 把 给 让 使
+        得 地 的 了 着 过 是 在 有 和
+        """
+    )
+)
+#: Queries of up to this many terms (what people type into a search box) read an English
+#: glossary term as a phrase (see ``Translator._english_phrases``); longer ones keep its words
+#: loose, and so do queries built from a listing (``phrases=False``), for its matches and its
+#: subject: as phrases they moved one judged match out of the top three (precision@3 0.559 →
+#: 0.556) and shifted labels both ways.
 PHRASE_QUERY_WORDS = 4
 #: Longest run of adjacent query words looked up as one dictionary entry.
 MAX_COMPOUND_WORDS = 3
@@ -185,15 +195,16 @@ def distinct(concepts: list[Concept]) -> list[Concept]:
 
 
 def _function_words(tokens: list[Token], acronyms: frozenset[str]) -> frozenset[str]:
-    """The English function words (:data:`UNTRANSLATED_ENGLISH`; not one typed in capitals,
-    such as IT or US) and Chinese question words of a query, when it has other words: "Who
-    led the Panthers" looks for led and Panthers. Matched, they favour documents of the
-    query's language over the answer in the other (XQuAD EN → ZH nDCG@10 0.7887 → 0.7965,
-    EN → EN 0.9591 → 0.9618). A query of nothing else keeps them."""
+    """The English function words (:data:`ENGLISH_FUNCTION_WORDS`, compared as typed, not by
+    stem: "cans" and "owned" are no function words; not one typed in capitals, such as IT or
+    US) and Chinese question words of a query, when it has other words: "Who led the
+    Panthers" looks for led and Panthers. Matched, they favour documents of the query's
+    language over the answer in the other (XQuAD EN → ZH nDCG@10 0.7887 → 0.7968, EN → EN
+    0.9591 → 0.9618). A query of nothing else keeps them."""
     found = {
         t.term
         for t in tokens
-        if (t.kind == "latin" and t.term in UNTRANSLATED_ENGLISH and t.source not in acronyms)
+        if (t.kind == "latin" and t.source in ENGLISH_FUNCTION_WORDS and t.term not in acronyms)
         or (t.kind != "b" and t.term in CHINESE_QUESTION_WORDS)
     }
     if not found or all(t.term in found for t in tokens if t.kind != "b"):
@@ -210,13 +221,16 @@ def _is_english_word(concept: Concept) -> bool:
     )
 
 
-def _without(tokens: list[Token], drop: frozenset[str]) -> list[Token]:
-    """``tokens`` minus the words in ``drop`` and the bigrams spanning exactly such a word."""
+def _without(tokens: list[Token], drop: frozenset[str], aligned: bool) -> list[Token]:
+    """``tokens`` minus the words in ``drop`` and the bigrams spanning exactly such a word.
+    Where folding changed the text's length (記憶體 → 内存), every token spans the whole text,
+    so spans say nothing and only the words themselves go."""
     dropped = {(t.start, t.end) for t in tokens if t.kind != "b" and t.term in drop}
     return [
         t
         for t in tokens
-        if not (t.kind != "b" and t.term in drop) and (t.start, t.end) not in dropped
+        if not (t.kind != "b" and t.term in drop)
+        and not (aligned and t.kind == "b" and (t.start, t.end) in dropped)
     ]
 
 
@@ -242,19 +256,27 @@ class Translator:
         self._en_alternatives: Callable[[str], tuple[Alternative, ...]] = lru_cache(
             maxsize=GLOSS_CACHE_SIZE
         )(self._en_senses)
+        # simplemma reads its English lexicon on first use: at start-up, not in a first query.
+        lemma("was")
 
     def concepts(
-        self, text: str, translate: bool = True, drop: frozenset[str] = frozenset()
+        self,
+        text: str,
+        translate: bool = True,
+        drop: frozenset[str] = frozenset(),
+        phrases: bool = True,
     ) -> list[Concept]:
         """The query's own terms, one concept each, then one concept per translated unit;
-        words whose term is in ``drop`` are left out, with their bigrams and translations."""
-        tokens, _ = self.analyzer.tokens(text)
-        acronyms = frozenset(w.lower() for w in _ACRONYM_RE.findall(text))
+        words whose term is in ``drop`` are left out, with their bigrams and translations.
+        With ``phrases``, a short query reads English glossary terms whole (see
+        :data:`PHRASE_QUERY_WORDS`)."""
+        tokens, aligned = self.analyzer.tokens(text)
+        acronyms = _acronyms(text)
         drop |= _function_words(tokens, acronyms)
         if drop:
-            tokens = _without(tokens, drop)
+            tokens = _without(tokens, drop, aligned)
         own = own_concepts(tokens)
-        if len(own) <= PHRASE_QUERY_WORDS:
+        if phrases and len(own) <= PHRASE_QUERY_WORDS:
             own = self._english_phrases(own)
         out = [self._anchored(c) for c in distinct(own)]
         if translate:
@@ -368,22 +390,27 @@ class Translator:
             if glossary_only and key not in self.glossary.en_to_zh:
                 continue
             alternatives = self._zh_alternatives(key)
-            if n == 1 and not glossary_only and words[i].source not in acronyms:
-                alternatives = self._lemma_senses(words[i], key) or alternatives
+            if n == 1 and not glossary_only and words[i].term not in acronyms:
+                alternatives = self._with_lemma_senses(words[i], key, alternatives)
             if alternatives:
                 return n, alternatives
         return None
 
-    def _lemma_senses(self, word: Token, key: tuple[str, ...]) -> tuple[Alternative, ...]:
-        """Senses of a word's dictionary form when it differs from the stem looked up: the
-        stemmer leaves irregular forms alone, so "won" found only 韩元 (the Korean currency)
-        and "led" only 发光二极管 (LED), not 赢得 and 带领. XQuAD EN → ZH nDCG@10 0.7841 →
-        0.7892, EN → EN unchanged. A word typed in capitals is an acronym (LED) and keeps its
-        own senses."""
+    def _with_lemma_senses(
+        self, word: Token, key: tuple[str, ...], own: tuple[Alternative, ...]
+    ) -> tuple[Alternative, ...]:
+        """A word's own senses and, where its dictionary form differs from the stem looked
+        up, that form's senses too: the stemmer leaves irregular forms alone, so "lost" found
+        only 走失 ("to wander off") and "fought" nothing, not 失去 and 战斗. Kept beside the
+        word's own senses, since the form is often a word in its own right (saw 锯子, media
+        传媒). Acronyms (LED) are not looked up this way."""
+        if not word.source.isalpha() or not word.source.isascii():
+            return own  # the token's surface is not the word alone (folded text)
         lemma_key = english_key(lemma(word.source))
         if not lemma_key or lemma_key == key:
-            return ()
-        return self._zh_alternatives(lemma_key)
+            return own
+        terms = {a.terms for a in own}
+        return own + tuple(a for a in self._zh_alternatives(lemma_key) if a.terms not in terms)
 
     def _zh_senses(self, key: tuple[str, ...]) -> tuple[Alternative, ...]:
         ranked: list[tuple[str, float, str]] = []
@@ -395,7 +422,9 @@ class Translator:
             freq = self.analyzer.segmenter.word_frequency(zh)
             # Lone characters are too ambiguous to stand for an English word, and so is a
             # headword the segmenter does not know for one English word; for a phrase it is
-            # the phrase's name (super bowl → 超级碗) and counts as a rare word.
+            # the phrase's name (super bowl → 超级碗) and counts as a rare word. The segmenter
+            # splits it (超级 + 碗) and the pieces stay loose, so 碗 alone matches a little:
+            # requiring them together cost NASA titles 0.0024 nDCG@10.
             if len(zh) < 2 or (freq == 0 and len(key) == 1):
                 continue
             freq = freq or PHRASE_FREQUENCY

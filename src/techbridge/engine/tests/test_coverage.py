@@ -156,3 +156,15 @@ def test_a_word_is_covered_by_translations_of_itself_not_of_a_longer_word() -> N
     assert search._part_of("art", "state of the art")
     assert not search._part_of("art", "smart")
     assert search._part_of("机器", "机器学习")
+    # A phrase typed in English is covered by its own translation, not by a longer one's.
+    assert search._part_of("fall detection", "fall detection")
+    assert not search._part_of("fall detection", "fall")
+
+
+def test_a_typed_phrase_beginning_with_a_generic_word_still_asks_for_coverage(
+    index: Index,
+) -> None:
+    """ "new" alone is generic; "new energy vehicle" is a subject."""
+    concepts = index.concepts(Query("new energy vehicle battery"))
+    assert [c.source for c in concepts if not c.translated] == ["new energy vehicle", "battery"]
+    assert search.coverage_requirement(index._store.schema, concepts, index._generic) is not None

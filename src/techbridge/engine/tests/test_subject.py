@@ -150,3 +150,30 @@ def test_a_glossary_phrase_needs_all_its_words(tmp_path: Path) -> None:
         found = index.search(Query("跌倒检测", explain=True))
         assert [hit.id for hit in found.hits] == ["fall"]
         assert {m.alternative for m in found.hits[0].matches} == {"fall detection"}
+
+
+def test_a_short_subject_and_its_long_query_read_a_glossary_term_alike(tmp_path: Path) -> None:
+    """A listing's subject ("Fall detection") is short and the query for its matches long:
+    both keep the glossary term's words loose, so the words matched cover the subject."""
+    with Index(tmp_path / "index") as index:
+        index.add(
+            [
+                Document(
+                    id="radar",
+                    kind="offer",
+                    texts={"en": {"title": "Fall detection radar for the elderly"}},
+                )
+            ]
+        )
+        index.commit()
+        subject = index.concepts(Query("Fall detection", drop_generic=True))
+        units = subject_units(
+            subject, index.idf({t for c in subject for t in c.alternatives[0].terms})
+        )
+        text = "Fall detection. Radar sensing in care homes, privacy kept, no cameras at all."
+        query = Query(text, drop_generic=True, explain=True)
+        (hit,) = index.search(query, highlight=False).hits
+        coverage = subject_coverage(units, hit.matches, spellings(index.concepts(query)))
+        assert coverage.missing == ()
+        # Each word found, the phrase the glossary lists whole (跌倒检测) not: half credit each.
+        assert coverage.share == 0.5

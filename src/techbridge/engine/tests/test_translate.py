@@ -129,19 +129,21 @@ def test_a_translation_the_segmenter_does_not_know_is_matched_by_its_bigrams() -
     assert [(a.terms, a.weight) for a in alternatives] == [(("嵘嵘", "嵘峣"), 1.0)]
 
 
-def test_irregular_english_forms_take_their_dictionary_form_senses() -> None:
-    """The stemmer leaves "fought" and "lost" alone; their senses are those of fight and lose
-    (lost alone was 走失, "to wander off")."""
+def test_irregular_english_forms_add_their_dictionary_form_senses() -> None:
+    """The stemmer leaves "fought" and "lost" alone; their dictionary forms' senses join the
+    word's own (lost alone was only 走失, "to wander off")."""
     (fought, _) = translated("fought wars")
     assert [a.text for a in fought.alternatives] == ["战斗", "交战", "打架"]
     (lost, _) = translated("lost luggage")
-    assert [a.text for a in lost.alternatives] == ["失去", "丧失", "失利"]
+    assert [a.text for a in lost.alternatives] == ["走失", "失传", "迷路", "失去", "丧失", "失利"]
 
 
-def test_a_word_in_capitals_keeps_its_own_senses() -> None:
-    """LED is the diode, whatever its lemma as a verb would say."""
-    (led, _) = translated("LED lighting")
-    assert led.alternatives[0].text == "发光二极管"
+def test_a_word_in_capitals_keeps_only_its_own_senses() -> None:
+    """SAW (surface acoustic wave) is no past tense of see."""
+    (upper, _) = translated("SAW sensors")
+    (lower, _) = translated("saw sensors")
+    assert [a.text for a in upper.alternatives] == ["锯开", "锯子"]
+    assert [a.text for a in lower.alternatives] == ["锯开", "锯子", "看到", "看见", "见到"]
 
 
 def test_a_phrase_translates_to_its_headword_even_if_the_segmenter_does_not_know_it() -> None:
@@ -172,6 +174,23 @@ def test_a_query_of_function_words_only_keeps_them() -> None:
 
 
 def test_a_function_word_typed_in_capitals_is_an_acronym() -> None:
-    """IT services: "it" is a pronoun only in lower case."""
+    """IT services: "it" is a pronoun only in lower case; full-width capitals are capitals."""
     assert own_terms("IT services") == ["it", "servic"]
     assert own_terms("it services") == ["servic"]
+    assert own_terms("ＷＨＯ guidelines") == ["who", "guidelin"]
+
+
+def test_text_all_in_capitals_has_no_acronyms() -> None:
+    assert own_terms("HOW TO RECOVER LOST DATA") == ["recov", "lost", "data"]
+
+
+def test_function_words_are_compared_as_typed_not_by_stem() -> None:
+    """cans and owned share their stems with can and own."""
+    assert own_terms("aluminium cans recycling") == ["aluminium", "can", "recycl"]
+    assert own_terms("state owned enterprises") == ["state", "own", "enterpris"]
+
+
+def test_a_question_in_folded_script_keeps_its_other_words() -> None:
+    """記憶體 folds to 内存, which changes the text's length: its tokens all span the whole
+    text, and leaving out 什麼 must not take them with it."""
+    assert own_terms("什麼是記憶體") == ["内存"]

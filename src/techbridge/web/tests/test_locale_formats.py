@@ -167,6 +167,8 @@ def test_the_total_follows_the_hours_used_once_recorded(
             "Book 1 day ahead. Slots of 6 hours. Each booking is approved by the managers.",
         ),
         ("en", 3, 1440, False, "Book 3 days ahead. Slots of 24 hours."),
+        # No lead time: no sentence about it.
+        ("en", 0, 30, False, "Slots of 30 minutes."),
         # Chinese sentences follow each other with no space after the full-width 。
         ("zh-hant", 1, 360, True, "須提前 1 天預約。每個時段 6 小時。每項預約均由管理員批准。"),
         ("zh-hans", 2, 90, False, "须提前 2 天预约。每个时段 90 分钟。"),
