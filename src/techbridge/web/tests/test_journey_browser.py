@@ -291,7 +291,9 @@ def test_chongqing_need_to_hong_kong_nda_in_both_scripts(
     _log_in(browser, base, OWNER_EMAIL, "zh-hans")
     assert browser.find_element(By.CSS_SELECTOR, ".bell .badge").text == "1"
     browser.get(mailed.group(0))
-    assert browser.find_element(By.TAG_NAME, "h1").text == f"关于 {listing.reference} 的交易"
+    # The deal is titled by the listing, its reference beneath.
+    assert browser.find_element(By.TAG_NAME, "h1").text == NEED_TITLE
+    assert f"关于 {listing.reference} 的交易" in browser.find_element(By.TAG_NAME, "main").text
     assert INTEREST in browser.find_element(By.ID, "conversation").find_element(By.XPATH, "..").text
     _submit(browser, "button[value=screen]")
     _run_worker()  # the officer is told, still without the owner's name
