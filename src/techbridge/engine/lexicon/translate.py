@@ -43,7 +43,8 @@ def _words(text: str) -> list[str]:
 #: Function and question words, left untranslated in both directions: their dictionary senses
 #: ("who" → 何人, 多少 → "number", "did" → 有没有) say nothing about the topic and only add
 #: noise to a translated query or a document's translation. English: the Snowball stop list
-#: (beyond the analyzer's short one) plus a few quantifiers; compared by stem.
+#: (beyond the analyzer's short one) plus a few quantifiers; left untranslated by stem
+#: (:data:`UNTRANSLATED_ENGLISH`), left out of a query as typed (see ``_function_words``).
 ENGLISH_FUNCTION_WORDS = frozenset(
     _words(
         """
@@ -310,8 +311,10 @@ class Translator:
                 key = tuple(c.alternatives[0].terms[0] for c in run)
                 if key in self.glossary.en_to_zh:
                     source = " ".join(c.source for c in run)
-                    phrase = Alternative(source, key, 1.0, run[0].alternatives[0].via)
-                    out.append(Concept(source, (replace(phrase, anchored=True),)))
+                    via = run[0].alternatives[0].via
+                    out.append(
+                        Concept(source, (Alternative(source, key, 1.0, via, anchored=True),))
+                    )
                     i += n
                     break
             else:
@@ -359,9 +362,7 @@ class Translator:
 
     # -- English → Chinese -------------------------------------------------------------
 
-    def _english_to_chinese(
-        self, words: list[Token], acronyms: frozenset[str] = frozenset()
-    ) -> list[Concept]:
+    def _english_to_chinese(self, words: list[Token], acronyms: frozenset[str]) -> list[Concept]:
         out: list[Concept] = []
         i = 0
         while i < len(words):
