@@ -13,7 +13,13 @@ from techbridge.engine.dense import Encoder, VectorStore, reciprocal_rank_fusion
 from techbridge.engine.documents import Document, Hit, IndexStats, Query, SearchResult
 from techbridge.engine.index.highlight import explain, highlights
 from techbridge.engine.index.schema import TEXT
-from techbridge.engine.index.search import among, build, coverage_requirement, facet_counts
+from techbridge.engine.index.search import (
+    among,
+    build,
+    coverage_requirement,
+    facet_counts,
+    without_common_translations,
+)
 from techbridge.engine.index.store import Store
 from techbridge.engine.lexicon.generic import generic_terms
 from techbridge.engine.lexicon.translate import Concept, Translator
@@ -177,8 +183,12 @@ class Index:
         """The analysed and translated form of a query (what :meth:`search` looks for)."""
         drop = self._generic if query.drop_generic else frozenset()
         # A query built from a listing (drop_generic) keeps its words loose, phrases included.
-        return self._translator.concepts(
+        concepts = self._translator.concepts(
             query.text, query.translate, drop, phrases=not query.drop_generic
+        )
+        searcher = self._store.searcher()
+        return without_common_translations(
+            concepts, lambda term: searcher.doc_freq(TEXT, term), searcher.num_docs
         )
 
     def search(self, query: Query, *, highlight: bool = True) -> SearchResult:

@@ -9,7 +9,8 @@ Filters are non-scoring required clauses.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import dataclasses
+from collections.abc import Callable, Mapping, Sequence
 
 import tantivy
 
@@ -65,6 +66,57 @@ def _occur(alternative: Alternative, position: int) -> tantivy.Occur:
         # it is another subject. Dictionary glosses ("to form an image") stay loose.
         return Occur.Must
     return Occur.Should
+
+
+#: A translated term found in more than this share of the documents is a near-stopword of the
+#: index: BM25 gives it an idf of at most 1.6 (a term in one document in a million, 13.4), yet
+#: its posting list is among the longest to score: on the speed benchmark's queries at
+#: 1,000,000 listings such terms were a third of all postings read. Like Lucene's
+#: CommonTermsQuery cutoff, they are left out of a query's translations (see
+#: :func:`without_common_translations`); words as typed are always kept.
+COMMON_TRANSLATION_SHARE = 0.2
+#: Below this many documents no translated term is left out: scoring is cheap there, and in a
+#: small catalogue one document is already a large share.
+COMMON_TRANSLATION_MIN_DOCUMENTS = 10_000
+
+
+def without_common_translations(
+    concepts: list[Concept], doc_freq: Callable[[str], int], documents: int
+) -> list[Concept]:
+    """``concepts`` with the common terms (see :data:`COMMON_TRANSLATION_SHARE`) left out of a
+    translated concept when another translated concept keeps a term that is not common: the
+    query then still has something specific to find in the other language. A translation with
+    no such company keeps its common words (体系 alone → system), so a one-word Chinese search
+    still reaches English documents. Speed, not ranking, is the point (benchmarks/README.md,
+    "Common translations")."""
+    if documents < COMMON_TRANSLATION_MIN_DOCUMENTS:
+        return concepts
+    limit = COMMON_TRANSLATION_SHARE * documents
+    counts: dict[str, int] = {}
+
+    def common(term: str) -> bool:
+        if term not in counts:
+            counts[term] = doc_freq(term)
+        return counts[term] > limit
+
+    specific = [
+        i
+        for i, concept in enumerate(concepts)
+        if concept.translated and any(not common(t) for a in concept.alternatives for t in a.terms)
+    ]
+    out: list[Concept] = []
+    for i, concept in enumerate(concepts):
+        if not concept.translated or not any(j != i for j in specific):
+            out.append(concept)
+            continue
+        alternatives = []
+        for alternative in concept.alternatives:
+            terms = tuple(t for t in alternative.terms if not common(t))
+            if terms:
+                alternatives.append(dataclasses.replace(alternative, terms=terms))
+        if alternatives:
+            out.append(dataclasses.replace(concept, alternatives=tuple(alternatives)))
+    return out
 
 
 def filter_clauses(
