@@ -275,3 +275,29 @@ def test_a_clash_with_nothing_as_long_free_that_day_says_so(
     # The officer's own approved time shows as theirs, the other as taken.
     week = _week(page)[wednesday.isoformat()]
     assert [state for _, state, _ in week] == ["free", "taken", "free", "yours"]
+
+
+def test_time_that_cannot_be_booked_is_one_span_not_slot_by_slot(
+    client: Client, nmr: Instrument, taken: Booking, monday: date
+) -> None:
+    """A past week is one "Not open" line a day; a taken slot between closed ones stays."""
+    past = monday - timedelta(days=14)
+    Booking.objects.create(
+        instrument=nmr,
+        requester=taken.requester,
+        starts_at=_at(past + timedelta(days=2), 6),
+        ends_at=_at(past + timedelta(days=2), 12),
+        status="approved",
+    )
+    page = unescape(
+        client.get(f"/en/instruments/{nmr.pk}/", {"week": past.isoformat()}).content.decode()
+    )
+    closed_day = [("00:00–24:00", "closed", "Not open")]
+    expected = {(past + timedelta(days=n)).isoformat(): closed_day for n in range(7)}
+    expected[(past + timedelta(days=2)).isoformat()] = [
+        ("00:00–06:00", "closed", "Not open"),
+        ("06:00–12:00", "taken", "Taken"),
+        ("12:00–24:00", "closed", "Not open"),
+    ]
+    assert _week(page) == expected
+    assert "No slot is free this week; try the next week." in page

@@ -4,7 +4,7 @@ instrument's managers, approve or decline; everyone's own bookings with their ca
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import MAXYEAR, MINYEAR, date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any, cast
@@ -165,6 +165,24 @@ def _slot_link(instrument: Instrument, week_first: date, slot: Slot | WeekSlot) 
     return f"{reverse('web:instrument', args=[instrument.pk])}?{query}#request"
 
 
+def _closed_runs_joined(slots: list[WeekSlot]) -> list[WeekSlot]:
+    """``slots`` with each run of consecutive slots that cannot be booked shown as one span
+    (00:00–12:00 Not open): hour by hour, a past day or the lead time filled a phone's screen
+    with "Not open" before the first free slot."""
+    out: list[WeekSlot] = []
+    for slot in slots:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and slot.state == previous.state == SlotState.CLOSED
+            and previous.ends_at == slot.starts_at
+        ):
+            out[-1] = replace(previous, ends_at=slot.ends_at)
+        else:
+            out.append(slot)
+    return out
+
+
 def week_view(request: HttpRequest, instrument: Instrument, first: date) -> WeekView:
     """Seven days from ``first``: each slot of the instrument's grid with what it is to the
     viewer, free ones linked to the request form filled in for them."""
@@ -172,7 +190,7 @@ def week_view(request: HttpRequest, instrument: Instrument, first: date) -> Week
     free = 0
     for day in week_slots(instrument, first, viewer=request.user):
         slots = []
-        for slot in day.slots:
+        for slot in _closed_runs_joined(day.slots):
             link = _slot_link(instrument, first, slot) if slot.state == SlotState.FREE else ""
             free += slot.state == SlotState.FREE
             slots.append((slot, link, str(SLOT_STATE_LABELS[slot.state])))
