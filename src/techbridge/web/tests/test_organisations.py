@@ -98,3 +98,17 @@ def test_invitation_by_mail_in_the_invitees_language(
     assert client.post(link.group(1)).status_code == 302
     assert Membership.objects.get(user=invitee).organisation == hk_university
     assert client.post("/en/invitations/forged-token/").status_code == 400
+
+
+def test_the_list_offers_joining_to_signed_in_people_only(
+    client: Client, officer: User, hk_university: Organisation
+) -> None:
+    headers = re.compile(r'<th scope="col">([^<]+)</th>')
+    visitor = client.get("/en/organisations/").content.decode()
+    assert headers.findall(visitor) == ["Name", "Type", "Region", "Status"]
+    assert "Ask to join" not in visitor
+
+    client.force_login(UserFactory.create(email="visitor@cq.example.org"))
+    member = client.get("/en/organisations/").content.decode()
+    assert headers.findall(member) == ["Name", "Type", "Region", "Status", "Actions"]
+    assert member.count("Ask to join") == Organisation.objects.count()
