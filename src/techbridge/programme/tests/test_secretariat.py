@@ -260,12 +260,13 @@ def test_trilingual_texts_follow_the_reader(client: Client, programme: Programme
     english = client.get(f"/en/programme/?year={YEAR}").content.decode()
     assert (
         "<h3>Working meeting</h3>\n"
-        '<p class="muted">Working-level meeting · 2026-05-01 · '
+        '<p class="muted">Working-level meeting · <time datetime="2026-05-01">1 May 2026</time> · '
         "Central Government Offices, Tamar</p>"
     ) in english
     assert "编制仪器清单" in english  # no English text: the Chinese one
     hant = client.get(f"/zh-hant/programme/?year={YEAR}").content.decode()
     assert "1 份協議" in hant and "編制儀器清單" in hant
-    assert "2026-05-01 · 添馬政府總部</p>" in hant  # converted from the Simplified location
+    # The date as the language writes it; the location converted from the Simplified text.
+    assert '<time datetime="2026-05-01">2026年5月1日</time> · 添馬政府總部</p>' in hant
     hans = client.get(f"/zh-hans/programme/?year={YEAR}").content.decode()
     assert "年内签署的许可、转让及合资协议" in hans

@@ -12,11 +12,13 @@ from django import template
 from django.template.defaultfilters import date as date_filter
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 from techbridge.accounts.two_factor import SECRETARIAT_GROUP
 from techbridge.catalogue.models import Listing, ListingText
 from techbridge.catalogue.selectors import pick_text
 from techbridge.core.money import format_money
+from techbridge.core.scripts import in_reader_script
 from techbridge.engine import Highlight, TermMatch
 from techbridge.facilities.fees import booking_hours, booking_total
 from techbridge.web import presenting
@@ -121,6 +123,14 @@ def join_list(items: Any) -> str:
     """Items of a list as a sentence reads them (see ``presenting.joined``). Escaped by the
     template like any other value."""
     return presenting.joined(items or ())
+
+
+@register.filter
+def reader_script(words: Any) -> list[str]:
+    """Words kept as they were typed (keywords, in one script) in the reader's Chinese script:
+    a 简体 page showed 氮化鎵 beside a title converted to 氮化镓."""
+    language = get_language() or "en"
+    return [in_reader_script(str(word), language) for word in words or ()]
 
 
 @register.filter

@@ -119,6 +119,8 @@ def test_week_shows_each_slot_free_or_taken_and_ones_own_request(
     assert anonymous.status_code == 200
     page = unescape(anonymous.content.decode())
     assert _week(page) == expected("free|Free")
+    assert "Log in to request a free slot; taken slots are held by approved bookings." in page
+    assert "Choose a free slot" not in page
     assert "outsider@cq.example.org" not in page and str(taken.requester) not in page
     assert f'href="?week={(monday - timedelta(days=7)).isoformat()}#week"' in page
     assert f'href="?week={(monday + timedelta(days=7)).isoformat()}#week"' in page
@@ -128,6 +130,7 @@ def test_week_shows_each_slot_free_or_taken_and_ones_own_request(
     mine = client.get(url, {"week": (monday + timedelta(days=3)).isoformat()})
     page = unescape(mine.content.decode())
     assert _week(page) == expected("requested|Your request")
+    assert "Choose a free slot to fill in the request below" in page
     assert "outsider@cq.example.org" not in page
 
     # A free slot links to the form filled in for it.
