@@ -98,9 +98,10 @@ def test_public_dashboard_shows_published_records_only(
     programme.labs_b.save()
     page = client.get(f"/en/programme/?year={YEAR}").content.decode()
     assert "Achieved technology transfers" in page
-    # IT-1's indicator only (table row, chart title and label, caption, roll-up heading);
-    # with IT-2 it would be 10.
-    assert page.count("Joint laboratories") == 5
+    # IT-1's indicator only (table row, chart title and label, caption, roll-up heading) and
+    # IT-1's own title beside its reference in the roll-up; IT-2's indicator would add 5 more.
+    assert page.count("Joint laboratories") == 6
+    assert "IT-1 Joint laboratories</td>" in page
     assert "IT-2" not in page
     area = client.get(f"/zh-hans/programme/areas/innovation_technology/?year={YEAR}")
     body = area.content.decode()
