@@ -27,3 +27,23 @@ def test_keywords_follow_the_readers_script(
     page = client.get(f"/{language}/listings/{catalogue.need.reference}/")
     assert page.status_code == 200
     assert KEYWORDS.findall(unescape(page.content.decode())) == [shown]
+
+
+@pytest.mark.parametrize(
+    ("language", "term", "separator"),
+    [
+        ("en", "Partnership sought", "; "),
+        ("zh-hant", "尋求的合作方式", "、"),
+        ("zh-hans", "寻求的合作方式", "、"),
+    ],
+)
+def test_a_list_of_names_is_separated_as_the_language_writes_it(
+    client: Client, catalogue: Catalogue, language: str, term: str, separator: str
+) -> None:
+    page = unescape(
+        client.get(f"/{language}/listings/{catalogue.offer.reference}/").content.decode()
+    )
+    (listed,) = re.findall(rf"<dt>{term}</dt><dd>([^<]*)</dd>", page)
+    # The offer seeks two partnership types: a licence and joint R&D.
+    assert len(listed.split(separator)) == 2
+    assert ";" not in listed if separator == "、" else "、" not in listed
