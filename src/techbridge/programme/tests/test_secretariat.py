@@ -267,6 +267,9 @@ def test_trilingual_texts_follow_the_reader(client: Client, programme: Programme
     assert "编制仪器清单" in english  # no English text: the Chinese one
     hant = client.get(f"/zh-hant/programme/?year={YEAR}").content.decode()
     assert "1 份協議" in hant and "編制儀器清單" in hant
+    # An area's card counts the listings published in the year shown, and says so: the home
+    # page's count is of the listings published now.
+    assert f"{YEAR}年已發布" in hant and f"published in {YEAR} ·" in english
     # The date as the language writes it; the location converted from the Simplified text.
     assert '<time datetime="2026-05-01">2026年5月1日</time> · 添馬政府總部</p>' in hant
     hans = client.get(f"/zh-hans/programme/?year={YEAR}").content.decode()
