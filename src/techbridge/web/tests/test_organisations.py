@@ -107,6 +107,12 @@ def test_the_list_offers_joining_to_signed_in_people_only(
     visitor = client.get("/en/organisations/").content.decode()
     assert headers.findall(visitor) == ["Name", "Type", "Region", "Status"]
     assert "Ask to join" not in visitor
+    # Unverified organisations, listed after the verified ones, say so.
+    verified = Organisation.objects.filter(is_verified=True).count()
+    unverified = Organisation.objects.filter(is_verified=False).count()
+    assert verified >= 1 and unverified >= 1
+    assert visitor.count('<span class="badge">verified</span>') == verified
+    assert visitor.count('<span class="muted">not verified</span>') == unverified
 
     client.force_login(UserFactory.create(email="visitor@cq.example.org"))
     member = client.get("/en/organisations/").content.decode()
