@@ -40,7 +40,7 @@ from techbridge.catalogue.services.inputs import (
     ListingInput,
     TextInput,
 )
-from techbridge.core.bounds import TextSafetyValidator
+from techbridge.core.bounds import TextSafetyValidator, has_forbidden_characters
 from techbridge.programme.models import CooperationArea
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -258,11 +258,21 @@ class TextWriteSerializer(TextSafeSerializer):
     requirements = _detail_text()
 
 
+class SlugLookupField(serializers.SlugRelatedField):
+    # A record named by a slug. Text no slug can hold (NUL, other control characters) names
+    # no record, found so before any query, as any other unknown slug: PostgreSQL refuses a
+    # NUL even in a comparison, and the lookup failed with a server error.
+    def to_internal_value(self, data: Any) -> Any:
+        if isinstance(data, str) and has_forbidden_characters(data, multiline=False):
+            self.fail("does_not_exist", slug_name=self.slug_field, value=repr(data))
+        return super().to_internal_value(data)
+
+
 class ListingWriteSerializer(TextSafeSerializer):
     """Input of create and update; the rules are checked by the catalogue services."""
 
     kind = serializers.ChoiceField(choices=ListingKind.choices)
-    owner = serializers.SlugRelatedField(slug_field="slug", queryset=Organisation.objects.all())
+    owner = SlugLookupField(slug_field="slug", queryset=Organisation.objects.all())
     original_language = serializers.ChoiceField(choices=settings.LANGUAGES)
     texts = serializers.DictField(child=TextWriteSerializer())
     areas = serializers.ListField(

@@ -12,6 +12,7 @@ from django.test import Client
 from openpyxl import load_workbook
 
 from techbridge.accounts.models import Organisation, User
+from techbridge.api.serializers import ListingWriteSerializer
 from techbridge.api.tokens import api_token_create
 from techbridge.catalogue.models import Listing, ListingEvent, ListingText
 from techbridge.catalogue.tests.published import Catalogue
@@ -197,3 +198,31 @@ def test_other_unstorable_input_is_a_400(
     )
     _assert_field_refused(response, None)
     assert not Listing.objects.exists()
+
+
+def test_an_owner_no_slug_can_name_is_an_unknown_owner(
+    client: Client, officer: User, hk_university: Organisation
+) -> None:
+    response = client.post(
+        "/api/v1/listings",
+        {**_body(hk_university), "owner": "hku\x1b"},
+        content_type="application/json",
+        headers=_bearer(officer),
+    )
+    assert response.status_code == 404, response.content
+    assert response.json()["detail"] == "The organisation named as owner does not exist."
+    assert not Listing.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "owner", ["\x00", "hku\x00", "hku\x1b"], ids=["nul", "trailing-nul", "escape"]
+)
+def test_the_listing_serializer_refuses_such_an_owner_before_any_query(
+    hk_university: Organisation, owner: str
+) -> None:
+    """The API's parser already refuses a NUL anywhere in a body; the serializer must not
+    depend on it: PostgreSQL refuses a NUL even in a comparison, and the lookup raised."""
+    serializer = ListingWriteSerializer(data={**_body(hk_university), "owner": owner})
+    assert not serializer.is_valid()
+    assert list(serializer.errors) == ["owner"]
+    assert [e.code for e in serializer.errors["owner"]] == ["does_not_exist"]
