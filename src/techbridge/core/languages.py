@@ -31,8 +31,13 @@ LANGUAGE_LABELS = {
 }
 
 
+def is_chinese(language: str | None = None) -> bool:
+    """Whether ``language``, or the active one, is one of the two Chinese languages: their
+    punctuation is full-width and takes no space after it."""
+    return (language or get_language() or EN) in (ZH_HANT, ZH_HANS)
+
+
 def joined(items: Iterable[object], language: str | None = None) -> str:
     """Items as a sentence lists them: "a, b, c" in English, "a、b、c" (the enumeration comma)
     in Chinese; in ``language``, or the active one."""
-    chinese = (language or get_language() or EN) in (ZH_HANT, ZH_HANS)
-    return ("、" if chinese else ", ").join(str(item) for item in items)
+    return ("、" if is_chinese(language) else ", ").join(str(item) for item in items)

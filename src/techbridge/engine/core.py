@@ -181,24 +181,28 @@ class Index:
 
     def concepts(self, query: Query) -> list[Concept]:
         """The analysed and translated form of a query (what :meth:`search` looks for)."""
+        return self._concepts(query, self._store.searcher())
+
+    def _concepts(self, query: Query, searcher: tantivy.Searcher) -> list[Concept]:
+        """:meth:`concepts` with the searcher whose document counts the caller ranks with."""
         drop = self._generic if query.drop_generic else frozenset()
         # A query built from a listing (drop_generic) keeps its words loose, phrases included.
         concepts = self._translator.concepts(
             query.text, query.translate, drop, phrases=not query.drop_generic
         )
-        searcher = self._store.searcher()
         return without_common_translations(
             concepts, lambda term: searcher.doc_freq(TEXT, term), searcher.num_docs
         )
 
     def search(self, query: Query, *, highlight: bool = True) -> SearchResult:
         """Ranked hits with highlights, optional explanations and facet counts."""
-        concepts = self.concepts(query)
+        searcher = self._store.searcher()
+        concepts = self._concepts(query, searcher)
         if not concepts and query.text.strip():
             # Text with no indexable term ("the of and", "？？？") asks for nothing: answering
             # with every document, as an empty box browses, would pass noise off as results.
             return SearchResult((), 0, {name: {} for name in query.facets}, ())
-        schema, searcher = self._store.schema, self._store.searcher()
+        schema = self._store.schema
         tq = build(schema, query, concepts)
         dense = self._encoder is not None and self._vectors is not None and query.text.strip()
         limit = max(query.k, FUSION_DEPTH) if dense else query.k

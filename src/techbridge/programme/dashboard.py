@@ -11,7 +11,6 @@ from decimal import Decimal
 from django.db.models import Count, Q
 
 from techbridge.catalogue.models import Listing
-from techbridge.core.scripts import in_reader_language
 from techbridge.pipeline.choices import CROSSWALK
 from techbridge.pipeline.funnel import Funnel, funnel
 from techbridge.pipeline.models import Agreement, Deal
@@ -24,14 +23,7 @@ from techbridge.programme.indicators import (
     roll_up,
     year_period,
 )
-from techbridge.programme.models import (
-    CooperationArea,
-    CooperationItem,
-    Indicator,
-    Mechanism,
-    Meeting,
-    Milestone,
-)
+from techbridge.programme.models import CooperationArea, Indicator, Mechanism, Meeting, Milestone
 from techbridge.programme.selectors import published_indicators
 
 DUE_SOON = timedelta(days=30)
@@ -135,11 +127,6 @@ def indicator_rows(indicators: list[Indicator], year: int) -> list[IndicatorRow]
     return rows
 
 
-def item_title(item: CooperationItem) -> str:
-    """A cooperation item's title in the reader's language."""
-    return in_reader_language(item.title_en, item.title_zh_hant, item.title_zh_hans)
-
-
 def _share(value: Decimal | None, target: Decimal | None) -> int | None:
     return int(value / target * 100) if value is not None and target else None
 
@@ -172,7 +159,7 @@ def rollup_tables(
                         value,
                         indicator.target,
                         _share(value, indicator.target),
-                        title=item_title(indicator.item),
+                        title=indicator.item.title,
                     )
                 )
             elif indicator.area is not None:

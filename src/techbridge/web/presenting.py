@@ -154,8 +154,7 @@ def joined(items: Iterable[object]) -> str:
 def sentences(parts: Iterable[object]) -> str:
     """Sentences one after another: a space between them in English, none in Chinese, whose
     full stop (。) is full-width and takes no space after it."""
-    chinese = (get_language() or "en") in CHINESE
-    return ("" if chinese else " ").join(str(part) for part in parts if part)
+    return ("" if languages.is_chinese() else " ").join(str(part) for part in parts if part)
 
 
 def slot_length(minutes: int) -> str:

@@ -99,14 +99,14 @@ def without_common_translations(
             counts[term] = doc_freq(term)
         return counts[term] > limit
 
-    specific = [
+    specific = {
         i
         for i, concept in enumerate(concepts)
         if concept.translated and any(not common(t) for a in concept.alternatives for t in a.terms)
-    ]
+    }
     out: list[Concept] = []
     for i, concept in enumerate(concepts):
-        if not concept.translated or not any(j != i for j in specific):
+        if not concept.translated or not specific - {i}:
             out.append(concept)
             continue
         alternatives = []

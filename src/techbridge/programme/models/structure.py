@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from techbridge.core.models import TimeStampedModel, TrilingualNameModel
+from techbridge.core.scripts import in_reader_language
 
 
 class Mechanism(TrilingualNameModel):
@@ -98,3 +99,8 @@ class CooperationItem(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.reference} {self.title_en or self.title_zh_hant or self.title_zh_hans}"
+
+    @property
+    def title(self) -> str:
+        """The title in the reader's language."""
+        return in_reader_language(self.title_en, self.title_zh_hant, self.title_zh_hans)

@@ -17,7 +17,7 @@ from django.utils.translation import get_language
 from techbridge.accounts.two_factor import SECRETARIAT_GROUP
 from techbridge.catalogue.models import Listing, ListingText
 from techbridge.catalogue.selectors import pick_text
-from techbridge.core.languages import ZH_HANS, ZH_HANT
+from techbridge.core.languages import is_chinese
 from techbridge.core.money import format_money
 from techbridge.core.scripts import in_reader_script
 from techbridge.engine import Highlight, TermMatch
@@ -92,7 +92,7 @@ def is_secretariat(user: Any) -> bool:
 def item_separator() -> str:
     """What separates the items of a list of names: "; " in English, where a name may hold a
     comma, and the enumeration comma "、" in Chinese (a half-width "; " read as a typo there)."""
-    return "、" if get_language() in (ZH_HANT, ZH_HANS) else "; "
+    return "、" if is_chinese() else "; "
 
 
 @register.simple_tag
