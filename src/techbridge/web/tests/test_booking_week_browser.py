@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -69,7 +70,8 @@ def test_a_free_slot_picked_on_a_phone_is_requested_with_its_fee(
         "end.dispatchEvent(new Event('change', {bubbles: true}));",
         f"{following}T00:00",
     )
-    WebDriverWait(browser, 10).until(
+    # htmx replaces the quote while the wait reads it: a stale element is a read to retry.
+    WebDriverWait(browser, 10, ignored_exceptions=(StaleElementReferenceException,)).until(
         lambda d: "HKD 4,800.00" in d.find_element(By.ID, "fee-quote").text.replace("\u00a0", " ")
     )
     assert not Booking.objects.filter(requester=officer).exists()
