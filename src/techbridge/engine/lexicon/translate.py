@@ -25,15 +25,21 @@ from techbridge.engine.text.english import lemma, stem
 
 MAX_ALTERNATIVES = 3
 _ACRONYM_RE = re.compile(r"\b[A-Z]{2,}\b")
+#: "May" as the month: capitalised after another word ("the May report") or beside a number
+#: ("May 2025", "5 may", however it is typed). First in a query with no number it is the
+#: modal verb ("May I …").
+_MONTH_MAY_RE = re.compile(r"\S\s+May\b|(?i:\bmay\s+\d|\d\s+may\b)")
 
 
 def _acronyms(text: str) -> frozenset[str]:
     """Index terms of the words typed in capitals (IT, US, LED): acronyms, not the function
-    word or verb they spell in lower case. Text typed all in capitals says nothing of the kind."""
+    word or verb they spell in lower case; and the month May (see :data:`_MONTH_MAY_RE`).
+    Text typed all in capitals says nothing of the kind."""
     text = unicodedata.normalize("NFKC", text)
+    month = {"may"} if _MONTH_MAY_RE.search(text) else set()
     if not any(c.islower() for c in text):
-        return frozenset()
-    return frozenset(stem(w.lower()) for w in _ACRONYM_RE.findall(text))
+        return frozenset(month)
+    return frozenset(month | {stem(w.lower()) for w in _ACRONYM_RE.findall(text)})
 
 
 def _words(text: str) -> list[str]:
@@ -208,7 +214,11 @@ def _function_words(tokens: list[Token], acronyms: frozenset[str]) -> frozenset[
         if (t.kind == "latin" and t.source in ENGLISH_FUNCTION_WORDS and t.term not in acronyms)
         or (t.kind != "b" and t.term in CHINESE_QUESTION_WORDS)
     }
-    if not found or all(t.term in found for t in tokens if t.kind != "b"):
+    # Untranslated Chinese words (他, 是) name no topic either: 他是谁 is a query of nothing
+    # else and keeps its words, as "who is he" does.
+    if not found or all(
+        t.term in found or t.term in UNTRANSLATED_CHINESE for t in tokens if t.kind != "b"
+    ):
         return frozenset()
     return frozenset(found)
 

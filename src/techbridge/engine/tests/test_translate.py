@@ -173,6 +173,23 @@ def test_a_query_of_function_words_only_keeps_them() -> None:
     assert own_terms("什么") == ["什么"]
 
 
+def test_a_query_of_pronouns_and_question_words_keeps_them() -> None:
+    """他 names no topic either, so 他是谁 has nothing else and keeps its question word, as "who
+    is he" does; beside a topic the question word still goes."""
+    assert own_terms("他是谁") == ["他", "谁"]
+    assert own_terms("who is he") == ["who", "he"]
+    assert own_terms("他的论文是什么") == ["他", "论文"]
+
+
+def test_may_is_a_month_beside_a_number_or_after_another_word() -> None:
+    assert own_terms("May 2025") == ["may", "2025"]
+    assert own_terms("may 2025") == ["may", "2025"]
+    assert own_terms("5 MAY 2025") == ["5", "may", "2025"]
+    assert own_terms("the May report") == ["may", "report"]
+    assert own_terms("May I help") == ["help"]
+    assert own_terms("it may rain") == ["rain"]
+
+
 def test_a_function_word_typed_in_capitals_is_an_acronym() -> None:
     """IT services: "it" is a pronoun only in lower case; full-width capitals are capitals."""
     assert own_terms("IT services") == ["it", "servic"]
