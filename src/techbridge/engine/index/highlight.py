@@ -61,7 +61,7 @@ def highlights(
             # Offsets index the normalised fragment; NFKC + casefold keep length for nearly
             # all text, and when they do not we mark the whole fragment.
             if aligned and len(fragment.casefold()) == len(fragment):
-                spans = _merge([(t.start, t.end) for t in tokens if t.term in terms])
+                spans = _merge([(t.start, t.end) for t in tokens if t.term in terms], fragment)
             else:
                 spans = [(0, len(fragment))]
             if best is None or len(hit) > best[0]:
@@ -72,10 +72,16 @@ def highlights(
     return tuple(h for _, _, h in scored[:limit])
 
 
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+#: What may stand between two matched words that are marked as one: "fall detection" and
+#: "gene-editing" read as one highlighted phrase, not two marks side by side.
+_JOINING = frozenset(" \t-\u2010\u2011")
+
+
+def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Overlapping spans, and spans apart only by a space or a hyphen, as one."""
     merged: list[tuple[int, int]] = []
     for a, b in sorted(spans):
-        if merged and a <= merged[-1][1]:
+        if merged and (a <= merged[-1][1] or set(text[merged[-1][1] : a]) <= _JOINING):
             merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
         else:
             merged.append((a, b))

@@ -37,6 +37,23 @@ def test_highlights_come_from_original_text(index: Index) -> None:
     assert hit.highlights[0].language == "zh-hant"
 
 
+def test_adjacent_matched_words_are_one_mark(index: Index) -> None:
+    """A phrase is marked whole; words apart in the text keep their own marks."""
+    hits = {hit.id: hit for hit in index.search(Query("gene editing")).hits}
+    assert (
+        hits["hk-gene"].highlights[0].marked()
+        == "<mark>Gene editing</mark> toolkit for crop breeding"
+    )
+    hits = {hit.id: hit for hit in index.search(Query("crispr-based genome")).hits}
+    assert hits["hk-gene"].highlights[0].marked() == (
+        "A <mark>CRISPR-based genome</mark> editing platform available for licensing."
+    )
+    hits = {hit.id: hit for hit in index.search(Query("CRISPR platform")).hits}
+    assert hits["hk-gene"].highlights[0].marked() == (
+        "A <mark>CRISPR</mark>-based genome editing <mark>platform</mark> available for licensing."
+    )
+
+
 @pytest.mark.parametrize("text", ["软件", "gene editing", "網絡 security", ""])
 def test_plain_ranking_equals_full_search(index: Index, text: str) -> None:
     """Without highlights or explanations hits skip the stored original, and nothing else."""
