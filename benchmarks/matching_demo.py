@@ -257,6 +257,32 @@ def evaluate(judgements: dict[str, dict[str, int]], dump: Path | None) -> None:
         f" {unjudged_strong} of them unjudged (counted as 0)"
     )
 
+    # How much of the list a reader wades through: every suggestion shown, not only the top 10.
+    shown = [
+        judgements[ref].get(candidate)
+        for ref, ranked in rankings["matching"].items()
+        for candidate in ranked
+    ]
+    relevant = sum(1 for grade in shown if grade is not None and grade >= 2)
+    unrelated = sum(1 for grade in shown if grade is not None and grade < 2)
+    print(
+        f"  suggestions shown: {len(shown) / len(needs):.1f} a need; judged ≥ 2: {relevant},"
+        f" judged 0–1: {unrelated}, unjudged: {len(shown) - relevant - unrelated}"
+    )
+    within = {
+        depth: sum(
+            1
+            for ref, ranked in rankings["matching"].items()
+            for candidate in ranked[:depth]
+            if judgements[ref].get(candidate, 0) >= 2
+        )
+        for depth in (3, 5, 10)
+    }
+    print(
+        "  judged ≥ 2 among the first 3 / 5 / 10 suggestions: "
+        + " / ".join(str(within[d]) for d in (3, 5, 10))
+    )
+
     worst = sorted(
         needs,
         key=lambda n: ndcg(

@@ -102,11 +102,17 @@ def explain(
     ``translation`` is the document's own dictionary translation (``glosser``: index terms →
     their translations' terms, as when indexing)."""
     field_terms: dict[str, set[str]] = {}
+    # Each word's own translation: a phrase is in the document's translation only when one
+    # word translates to all of it (跌倒检测 → "fall detection"), not when "fall" comes from
+    # 升降 (rise and fall) and "detect" from 测试 in a text about a test arena.
+    glossed: list[frozenset[str]] = []
     for field, _, text in _fields(document):
         terms = analyzer.index_terms(text)
         field_terms.setdefault(field, set()).update(terms)
         if glosser is not None and field != "keywords":
-            field_terms.setdefault(TRANSLATION, set()).update(glosser(terms))
+            words = [frozenset(glosser([term])) for term in dict.fromkeys(terms)]
+            glossed += words
+            field_terms.setdefault(TRANSLATION, set()).update(*words)
     out: list[TermMatch] = []
     seen: set[tuple[str, str, str]] = set()
     everywhere = set().union(*field_terms.values()) if field_terms else set()
@@ -114,9 +120,16 @@ def explain(
         for alternative in concept.alternatives:
             if not whole_enough(alternative, everywhere):
                 continue  # as the search requires (see index.search._occur)
+            phrase = len(alternative.terms) > 1 and not alternative.part
             for term in alternative.terms:
                 for field, present in field_terms.items():
                     key = (term, field, alternative.via)
+                    if (
+                        field == TRANSLATION
+                        and phrase
+                        and not any(set(alternative.terms) <= words for words in glossed)
+                    ):
+                        continue
                     if term in present and key not in seen:
                         seen.add(key)
                         out.append(

@@ -107,6 +107,35 @@ def test_partial_matches_count_half() -> None:
     assert subject_coverage(units, [via_gloss], spelled).share == 0.5
 
 
+def test_part_of_a_term_in_the_dictionary_translation_alone_is_no_shared_subject() -> None:
+    """ "detect" of "fall detection" found only in a Chinese candidate's word-by-word
+    translation (检测 in a food-testing request) covers nothing; the whole term there still
+    counts, halved; and a translation of the subject found in the candidate's translation (隐私
+    → "secret" ← 秘密) is a synonym of a synonym: nothing."""
+    from techbridge.engine.lexicon.translate import Alternative, Concept
+
+    concept = Concept(
+        "fall detection",
+        (
+            Alternative("fall detection", ("fall", "detect"), 1.0, "query", anchored=True),
+            Alternative("跌倒检测", ("跌倒检测",), 0.5, "glossary"),
+        ),
+    )
+    units = subject_units([concept], {"fall": 3.0, "detect": 2.0})
+    spelled = spellings([concept])
+    detect = TermMatch(
+        "fall detection", "detect", "query", "translation", 1.0, 1.0, "fall detection"
+    )
+    fall = TermMatch("fall detection", "fall", "query", "translation", 1.0, 1.0, "fall detection")
+    alone = subject_coverage(units, [detect], spelled)
+    assert (alone.share, alone.covered, alone.missing) == (0.0, (), ("fall detection",))
+    assert subject_coverage(units, [detect, fall], spelled).share == 0.5
+    in_title = TermMatch("fall detection", "detect", "query", "title", 1.0, 6.0, "fall detection")
+    assert subject_coverage(units, [in_title], spelled).share == 0.25
+    twice = TermMatch("fall detection", "跌倒检测", "glossary", "translation", 0.5, 1.0, "跌倒检测")
+    assert subject_coverage(units, [twice], spelled).share == 0.0
+
+
 def test_readiness_and_partnership_cap_the_label() -> None:
     short = Reason("trl_short", {"offered": 4, "required": 6})
     none = Reason("partnership_none")
