@@ -97,3 +97,33 @@ def test_users_on_weekly_or_never_get_no_daily_digest(catalogue: Catalogue, outs
     assert digest_send("daily") == 0
     assert not mail.outbox
     assert Alert.objects.filter(emailed_at__isnull=True).count() == 1
+
+
+def test_refresh_command_recomputes_every_listings_suggestions(catalogue: Catalogue) -> None:
+    """After an upgrade that changes matching: stored suggestions are recomputed, and those of
+    a listing no longer published are dropped."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    suggestions_refresh(catalogue.need.pk)
+    expected = Suggestion.objects.get(source=catalogue.need)
+    Suggestion.objects.all().delete()
+    Suggestion.objects.create(
+        source=catalogue.need, candidate=catalogue.offer, score=0.0, relevance=0.0, factor=1.0
+    )
+    Suggestion.objects.create(
+        source=catalogue.draft, candidate=catalogue.offer, score=1.0, relevance=1.0, factor=1.0
+    )
+    out = StringIO()
+    call_command("refresh_suggestions", stdout=out)
+
+    assert "refreshed the suggestions of 3 listings" in out.getvalue()
+    assert set(Suggestion.objects.values_list("source_id", "candidate_id")) == {
+        (catalogue.need.pk, catalogue.offer.pk),
+        (catalogue.offer.pk, catalogue.need.pk),
+    }
+    refreshed = Suggestion.objects.get(source=catalogue.need)
+    assert refreshed.score == pytest.approx(expected.score)
+    assert refreshed.reasons == expected.reasons
+    assert refreshed.label == expected.label

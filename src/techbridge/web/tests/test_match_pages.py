@@ -37,14 +37,17 @@ def test_owner_sees_reasons_in_simplified_chinese_and_gives_feedback(
     assert "<li>双方均考虑：许可协议</li>" in reasons
     assert "高度匹配" in page
     assert "权重" not in page and "管理员详情" not in page and "分数" not in page
-    assert "0 人认为有用，0 人认为没用" in page
+    # No votes yet: no tally, and neither button looks pressed.
+    assert "人认为有用" not in page and 'aria-pressed="true"' not in page
 
     response = client.post(
         url("web:suggestion_feedback", catalogue.need.suggestions.get().pk),
         {"useful": "1"},
         follow=True,
     )
-    assert "1 人认为有用，0 人认为没用" in response.content.decode()
+    voted = response.content.decode()
+    assert "1 人认为有用，0 人认为没用" in voted
+    assert 'value="1" class="secondary" aria-pressed="true">有用</button>' in voted
     assert list(SuggestionFeedback.objects.values_list("user_id", "useful")) == [
         (outsider.pk, True)
     ]
@@ -53,6 +56,22 @@ def test_owner_sees_reasons_in_simplified_chinese_and_gives_feedback(
     other = Client()
     other.force_login(officer)
     assert other.get(url("web:listing_matches", catalogue.need.reference)).status_code == 404
+
+
+def test_weaker_suggestions_wait_behind_a_toggle_after_the_first_five() -> None:
+    from types import SimpleNamespace
+
+    from techbridge.web.views.matches import first_and_more
+
+    def rows(*labels: str) -> list[dict[str, object]]:
+        return [{"suggestion": SimpleNamespace(label=label)} for label in labels]
+
+    first, more = first_and_more(rows("strong", *["possible"] * 8))
+    assert (len(first), len(more)) == (5, 4)
+    # A good match ranked seventh is not hidden, nor is anything ranked above it.
+    first, more = first_and_more(rows(*["possible"] * 6, "good", "possible"))
+    assert [r["suggestion"].label for r in first][-1] == "good" and len(more) == 1
+    assert first_and_more(rows("possible", "possible")) == (rows("possible", "possible"), [])
 
 
 def test_save_a_search_then_alerts_page_marks_alerts_read(
