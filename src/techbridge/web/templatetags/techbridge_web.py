@@ -96,6 +96,19 @@ def item_separator() -> str:
 
 
 @register.simple_tag
+def colon_gap() -> str:
+    """The space after a label's colon: none after Chinese "：", which carries its own."""
+    return "" if is_chinese() else " "
+
+
+@register.simple_tag
+def word_gap() -> str:
+    """What separates single words listed after a label: a space in English, "、" in Chinese,
+    where a space between words reads as a gap in the sentence."""
+    return "、" if is_chinese() else " "
+
+
+@register.simple_tag
 def new_idempotency_key() -> str:
     """A fresh key for a hand-written form, so that submitting it twice has one effect."""
     return uuid.uuid4().hex

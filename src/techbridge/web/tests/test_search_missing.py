@@ -31,11 +31,22 @@ def test_a_result_lacking_a_typed_word_says_which(client: Client, catalogue: Cat
     cards = _cards(html)
     assert set(cards) == {catalogue.offer.reference, catalogue.need.reference}
     # The English offer has ultrasound, not software; the Chinese need has both.
-    assert '<p class="missing">不含： <s>软件</s></p>' in cards[catalogue.offer.reference]
+    assert '<p class="missing">不含：<s>软件</s></p>' in cards[catalogue.offer.reference]
     assert 'class="missing"' not in cards[catalogue.need.reference]
 
     traditional = client.get("/zh-hant/search/", {"q": "超聲 軟件"}).content.decode()
     assert "<s>軟件</s>" in _cards(traditional)[catalogue.offer.reference]
+    # Two missing words: the enumeration comma in Chinese, a space in English.
+    two = client.get("/zh-hant/search/", {"q": "超聲 軟件 咖啡"}).content.decode()
+    assert (
+        '<p class="missing">不含：<s>軟件</s>、<s>咖啡</s></p>'
+        in _cards(two)[catalogue.offer.reference]
+    )
+    english = client.get("/en/search/", {"q": "ultrasound software coffee"}).content.decode()
+    assert (
+        '<p class="missing">Missing: <s>software</s> <s>coffee</s></p>'
+        in _cards(english)[catalogue.offer.reference]
+    )
 
     single = client.get("/zh-hans/search/", {"q": "超声"}).content.decode()
     assert 'class="missing"' not in single
@@ -45,6 +56,9 @@ def test_a_query_with_no_indexable_word_finds_nothing(client: Client, catalogue:
     for query in ("the of and", "？？？"):
         html = client.get("/en/search/", {"q": query}).content.decode()
         assert _cards(html) == {}
-        assert "0 results" in html
+        assert "Nothing found. Try fewer words or another language." in html
+        assert "0 results" not in html  # the sentence says it once
+    filtered = client.get("/en/search/", {"q": "nothingmatcheszq", "kind": "offer"})
+    assert "Try fewer words, another language, or remove filters." in filtered.content.decode()
     browse = client.get("/en/search/").content.decode()
     assert len(_cards(browse)) == 2  # an empty box still lists the published listings

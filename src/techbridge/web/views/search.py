@@ -84,6 +84,7 @@ def search(request: HttpRequest) -> HttpResponse:
             )
         context.update(
             result=result,
+            filtered=bool(form.engine_filters() or form.trl_range()),
             facet_groups=form.facet_groups({k: dict(v) for k, v in result.facets.items()}),
             page=page,
             pages=pages,
