@@ -24,7 +24,7 @@ FIELDS = {
     "keywords": gettext_lazy("in the keywords"),
     "summary": gettext_lazy("in the summary"),
     "body": gettext_lazy("in the description"),
-    "translation": gettext_lazy("in its dictionary translation"),
+    "translation": gettext_lazy("in a word-by-word translation of its text"),
 }
 CROSS_LINGUAL = frozenset({"glossary", "cedict"})
 

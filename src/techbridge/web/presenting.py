@@ -25,7 +25,7 @@ FIELD_LABELS = {
     "summary": _("summary"),
     "body": _("description"),
     # The listing's word-by-word dictionary translation, indexed beside its text.
-    "translation": _("its dictionary translation"),
+    "translation": _("a word-by-word translation of its text"),
 }
 MAX_SNIPPETS = 2
 CHINESE = ("zh-hant", "zh-hans")
