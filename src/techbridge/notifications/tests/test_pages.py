@@ -40,7 +40,11 @@ def _state() -> list[tuple[Any, ...]]:
 def _badge(client: Client) -> str | None:
     page = client.get("/en/my/deals/").content.decode()
     assert 'class="bell"' in page
-    found = re.search(r'class="bell">Notifications <span class="badge"[^>]*>(\d+)</span>', page)
+    found = re.search(
+        r'class="bell">.*?<span class="bell-label">Notifications</span>'
+        r' <span class="badge"[^>]*>(\d+)</span>',
+        page,
+    )
     return found.group(1) if found else None
 
 
