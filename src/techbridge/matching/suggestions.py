@@ -180,8 +180,10 @@ def suggestions_compute(listing: Listing) -> list[Computed]:
     return computed[:KEEP]
 
 
-def suggestions_refresh(listing_pk: int) -> list[int]:
-    """Recompute and store one listing's suggestions; alert its owners of new strong ones.
+def suggestions_refresh(listing_pk: int, *, alerts: bool = True) -> list[int]:
+    """Recompute and store one listing's suggestions; alert its owners of new strong ones
+    (unless ``alerts`` is false: a strong label that comes from a change of the matching rules,
+    not of any listing, is no news to them).
 
     Returns the candidates' primary keys, whose own suggestions may now include this listing.
     A listing that is no longer published loses its suggestions.
@@ -220,7 +222,7 @@ def suggestions_refresh(listing_pk: int) -> list[int]:
                 )
             else:
                 Suggestion.objects.filter(pk=suggestion.pk).update(**fields)
-            if newly_strong:
+            if newly_strong and alerts:
                 for user_id in owners:
                     Alert.objects.get_or_create(
                         user_id=user_id,

@@ -72,16 +72,22 @@ def highlights(
     return tuple(h for _, _, h in scored[:limit])
 
 
-#: What may stand between two matched words that are marked as one: "fall detection" and
-#: "gene-editing" read as one highlighted phrase, not two marks side by side.
-_JOINING = frozenset(" \t-\u2010\u2011")
+#: Hyphens that join two matched words into one mark ("gene-editing"); spaced, a dash is
+#: punctuation between them ("CRISPR - platform") and each keeps its own mark.
+_HYPHENS = frozenset("-\u2010\u2011")
+
+
+def _joined(gap: str) -> bool:
+    """Whether two matched words this far apart read as one phrase: only white space (any,
+    no-break and ideographic included) or a bare hyphen between them."""
+    return gap.isspace() or (len(gap) == 1 and gap in _HYPHENS)
 
 
 def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     """Overlapping spans, and spans apart only by a space or a hyphen, as one."""
     merged: list[tuple[int, int]] = []
     for a, b in sorted(spans):
-        if merged and (a <= merged[-1][1] or set(text[merged[-1][1] : a]) <= _JOINING):
+        if merged and (a <= merged[-1][1] or _joined(text[merged[-1][1] : a])):
             merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
         else:
             merged.append((a, b))
@@ -104,15 +110,20 @@ def explain(
     field_terms: dict[str, set[str]] = {}
     # Each word's own translation: a phrase is in the document's translation only when one
     # word translates to all of it (跌倒检测 → "fall detection"), not when "fall" comes from
-    # 升降 (rise and fall) and "detect" from 测试 in a text about a test arena.
-    glossed: list[frozenset[str]] = []
+    # 升降 (rise and fall) and "detect" from 测试 in a text about a test arena. Only glosses of
+    # two or more terms can hold a phrase; each is kept once, under each of its terms.
+    glossed: dict[str, set[frozenset[str]]] = {}
     for field, _, text in _fields(document):
         terms = analyzer.index_terms(text)
         field_terms.setdefault(field, set()).update(terms)
         if glosser is not None and field != "keywords":
-            words = [frozenset(glosser([term])) for term in dict.fromkeys(terms)]
-            glossed += words
-            field_terms.setdefault(TRANSLATION, set()).update(*words)
+            translation = field_terms.setdefault(TRANSLATION, set())
+            for term in dict.fromkeys(terms):
+                words = frozenset(glosser([term]))
+                translation |= words
+                if len(words) > 1:
+                    for word in words:
+                        glossed.setdefault(word, set()).add(words)
     out: list[TermMatch] = []
     seen: set[tuple[str, str, str]] = set()
     everywhere = set().union(*field_terms.values()) if field_terms else set()
@@ -120,15 +131,16 @@ def explain(
         for alternative in concept.alternatives:
             if not whole_enough(alternative, everywhere):
                 continue  # as the search requires (see index.search._occur)
-            phrase = len(alternative.terms) > 1 and not alternative.part
+            in_translation = True
+            if len(alternative.terms) > 1 and not alternative.part:
+                wanted = set(alternative.terms)
+                in_translation = any(
+                    wanted <= words for words in glossed.get(alternative.terms[0], ())
+                )
             for term in alternative.terms:
                 for field, present in field_terms.items():
                     key = (term, field, alternative.via)
-                    if (
-                        field == TRANSLATION
-                        and phrase
-                        and not any(set(alternative.terms) <= words for words in glossed)
-                    ):
+                    if field == TRANSLATION and not in_translation:
                         continue
                     if term in present and key not in seen:
                         seen.add(key)

@@ -29,9 +29,7 @@ _ACRONYM_RE = re.compile(r"\b[A-Z]{2,}\b")
 
 def _acronyms(text: str) -> frozenset[str]:
     """Index terms of the words typed in capitals (IT, US, LED): acronyms, not the function
-    word or verb they spell in lower case. Text typed all in capitals says nothing of the kind.
-    (May is a month beside a number, but kept in a query it matched every document whose
-    dictionary translation has the modal "may": 38 of the demo's listings for "May 2025".)"""
+    word or verb they spell in lower case. Text typed all in capitals says nothing of the kind."""
     text = unicodedata.normalize("NFKC", text)
     if not any(c.islower() for c in text):
         return frozenset()
@@ -47,6 +45,8 @@ def _words(text: str) -> list[str]:
 #: noise to a translated query or a document's translation. English: the Snowball stop list
 #: (beyond the analyzer's short one) plus a few quantifiers; left untranslated by stem
 #: (:data:`UNTRANSLATED_ENGLISH`), left out of a query as typed (see ``_function_words``).
+#: "may" stays one even beside a number ("May 2025"): kept as the month, it matched every
+#: document whose dictionary translation has the modal verb (38 demo listings for "May 2025").
 ENGLISH_FUNCTION_WORDS = frozenset(
     _words(
         """

@@ -54,6 +54,38 @@ def test_adjacent_matched_words_are_one_mark(index: Index) -> None:
     )
 
 
+def test_what_joins_two_marks() -> None:
+    from techbridge.engine.index.highlight import _merge
+
+    for text in ("gene editing", "gene\u00a0editing", "gene-editing", "gene\u3000editing"):
+        assert _merge([(0, 4), (5, len(text))], text) == [(0, len(text))], text
+    assert _merge([(0, 2), (3, 5)], "基因 编辑") == [(0, 5)]
+    assert _merge([(0, 6), (9, 17)], "CRISPR - platform") == [(0, 6), (9, 17)]
+    assert _merge([(0, 4), (6, 13)], "gene, editing") == [(0, 4), (6, 13)]
+
+
+def test_a_phrase_is_in_a_translation_only_when_one_word_translates_to_it(
+    tmp_path: Path,
+) -> None:
+    """An arena with a lift (升降机, "rise and fall") and a test ground (测试, "detect") is
+    found by "fall detection" through its word-by-word translation, but the explanation does
+    not claim the phrase there; 跌倒检测 translates to the whole phrase."""
+    arena = Document(
+        id="arena", kind="facility", texts={"zh-hans": {"title": "室内测试场设有升降机"}}
+    )
+    sensor = Document(id="sensor", kind="offer", texts={"zh-hans": {"title": "跌倒检测系统"}})
+    with Index(tmp_path / "index") as index:
+        index.add([arena, sensor])
+        index.commit()
+        hits = {h.id: h for h in index.search(Query("fall detection", explain=True)).hits}
+    assert set(hits) == {"arena", "sensor"}
+    phrase = {
+        (m.term, m.field) for m in hits["sensor"].matches if m.alternative == "fall detection"
+    }
+    assert phrase == {("fall", "translation"), ("detect", "translation")}
+    assert not [m for m in hits["arena"].matches if m.alternative == "fall detection"]
+
+
 @pytest.mark.parametrize("text", ["软件", "gene editing", "網絡 security", ""])
 def test_plain_ranking_equals_full_search(index: Index, text: str) -> None:
     """Without highlights or explanations hits skip the stored original, and nothing else."""

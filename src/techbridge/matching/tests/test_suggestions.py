@@ -108,7 +108,9 @@ def test_refresh_command_recomputes_every_listings_suggestions(catalogue: Catalo
 
     suggestions_refresh(catalogue.need.pk)
     expected = Suggestion.objects.get(source=catalogue.need)
+    assert expected.label == "strong"  # so that a refresh would alert, were it allowed to
     Suggestion.objects.all().delete()
+    Alert.objects.all().delete()
     Suggestion.objects.create(
         source=catalogue.need, candidate=catalogue.offer, score=0.0, relevance=0.0, factor=1.0
     )
@@ -127,3 +129,5 @@ def test_refresh_command_recomputes_every_listings_suggestions(catalogue: Catalo
     assert refreshed.score == pytest.approx(expected.score)
     assert refreshed.reasons == expected.reasons
     assert refreshed.label == expected.label
+    # A label that changed with the rules, not with a listing, alerts nobody.
+    assert not Alert.objects.exists()

@@ -39,6 +39,7 @@ def test_owner_sees_reasons_in_simplified_chinese_and_gives_feedback(
     assert "权重" not in page and "管理员详情" not in page and "分数" not in page
     # No votes yet: no tally, and neither button looks pressed.
     assert "人认为有用" not in page and 'aria-pressed="true"' not in page
+    assert page.count('aria-pressed="false"') == 2 * page.count('class="result card"') > 0
 
     response = client.post(
         url("web:suggestion_feedback", catalogue.need.suggestions.get().pk),
@@ -72,6 +73,9 @@ def test_weaker_suggestions_wait_behind_a_toggle_after_the_first_five() -> None:
     first, more = first_and_more(rows(*["possible"] * 6, "good", "possible"))
     assert [r["suggestion"].label for r in first][-1] == "good" and len(more) == 1
     assert first_and_more(rows("possible", "possible")) == (rows("possible", "possible"), [])
+    assert first_and_more([]) == ([], [])
+    first, more = first_and_more(rows(*["strong"] * 7))
+    assert (len(first), more) == (7, [])
 
 
 def test_save_a_search_then_alerts_page_marks_alerts_read(

@@ -224,6 +224,10 @@ def test_search_finds_a_published_expert_by_name_or_field(
     assert link in page
     # The listing results and their counts are listings only.
     assert f"expert:{expert.pk}" not in page
+    if query == "Chan Siu-ming":  # found as a person only: the listings say they found none
+        listings = page.split("<h2>Listings</h2>", 1)[1]
+        assert '<p class="muted">0 results</p>' in listings
+        assert "empty-state" not in listings
 
     ids = {document.id for document in all_documents()}
     assert f"expert:{expert.pk}" in ids

@@ -18,8 +18,10 @@ class Command(BaseCommand):
     help = (
         "Recompute the stored suggestions of every published listing, and drop those of "
         "listings no longer published: after an upgrade that changes how matches are chosen, "
-        "suggestions otherwise change only when a listing does. Each listing is refreshed in "
-        "its own transaction, so an interrupted run is simply run again."
+        "suggestions otherwise change only when a listing does. Owners are not alerted: the "
+        "change is the platform's, not a listing's. Each listing is refreshed in its own "
+        "transaction, so an interrupted run is simply run again. Run it once the node's index "
+        "has caught up (/readyz answers 200)."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -33,7 +35,7 @@ class Command(BaseCommand):
         pks = sorted(set(published) | set(stale))
         progress = CommandProgress(self.stdout, "suggestions", len(pks), unit="listings")
         for done, pk in enumerate(pks, start=1):
-            suggestions_refresh(pk)
+            suggestions_refresh(pk, alerts=False)
             progress.update(done)
         progress.finish(len(pks))
         self.stdout.write(
