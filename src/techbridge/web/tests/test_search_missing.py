@@ -1,5 +1,5 @@
 """A result that lacks one of the typed words says which ("不含：软件"), in the reader's
-script; a result that has them all, or a one-word search, says nothing of the kind; a query
+script; a result that has them all says nothing of the kind; a query
 with no indexable word finds nothing rather than everything."""
 
 from __future__ import annotations
@@ -9,7 +9,12 @@ import re
 import pytest
 from django.test import Client
 
+from techbridge.accounts.models import Organisation, User
+from techbridge.catalogue.services import listing_create, listing_publish, listing_submit_for_review
+from techbridge.catalogue.services.inputs import TextInput
+from techbridge.catalogue.tests.factories import need_input_zh_hans
 from techbridge.catalogue.tests.published import Catalogue
+from techbridge.matching.upkeep import index_rebuild
 
 pytestmark = pytest.mark.django_db
 
@@ -62,3 +67,28 @@ def test_a_query_with_no_indexable_word_finds_nothing(client: Client, catalogue:
     assert "Try fewer words, another language, or remove filters." in filtered.content.decode()
     browse = client.get("/en/search/").content.decode()
     assert len(_cards(browse)) == 2  # an empty box still lists the published listings
+
+
+def test_a_one_word_search_says_what_a_hit_lacks_when_nothing_explains_it(
+    client: Client,
+    catalogue: Catalogue,
+    outsider: User,
+    reviewer: User,
+    cq_enterprise: Organisation,
+) -> None:
+    """A test ground with a lift is ranked for "fall detection" on "fall" (升降, rise and fall)
+    and "detect" (测试) from two words of its dictionary translation; its card says the phrase
+    is missing rather than showing nothing at all."""
+    arena = need_input_zh_hans(
+        cq_enterprise,
+        texts={"zh-hans": TextInput(title="室内测试场设有升降机", summary="机器人测试场。")},
+        keywords=(),
+    )
+    listing = listing_create(actor=outsider, data=arena)
+    listing_submit_for_review(actor=outsider, listing=listing)
+    listing_publish(actor=reviewer, listing=listing)
+    index_rebuild()
+    html = client.get("/en/search/", {"q": "fall detection"}).content.decode()
+    assert (
+        '<p class="missing">Missing: <s>fall detection</s></p>' in _cards(html)[listing.reference]
+    )

@@ -53,7 +53,9 @@ def _cards(result: ListingSearchResult, language: str) -> list[ResultCard]:
             for highlight in presenting.snippets_for(hit.highlights, language)
             if not _repeats(highlight, title)
         ]
-        missing = missing_concepts(result.typed, hit.matches) if len(result.typed) > 1 else ()
+        # A one-word search says so too: a hit ranked on "fall" and "detect" drawn from two
+        # words of its dictionary translation is explained by neither (see engine explain).
+        missing = missing_concepts(result.typed, hit.matches)
         shown = [presenting.in_reader_script(word, language) for word in missing]
         cards.append(ResultCard(hit, text, snippets, shown))
     return cards
