@@ -23,6 +23,7 @@ from django.db import close_old_connections
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from rest_framework.throttling import SimpleRateThrottle
+from schemathesis.checks import negative_data_rejection
 from schemathesis.config import SchemathesisConfig
 
 from techbridge.accounts.models import User
@@ -74,18 +75,75 @@ def member_token(officer: User, unthrottled: None) -> str:
     return api_token_create(user=officer, name="schemathesis")[1]
 
 
+def _received(value: Any, schema: dict[str, Any]) -> Any:
+    """A generated query value as the server reads it: every value text, an empty one no
+    filter at all (``api.views.present``), a lone value of an array parameter an array of one,
+    a number read back as a number; ``None`` when nothing arrives."""
+    values = value if isinstance(value, list) else [value]
+    texts = [_wire(v) for v in values if v is not None]
+    texts = [text for text in texts if text != ""]
+    if not texts:
+        return None
+    if schema.get("type") == "array":
+        return [_typed(text, schema.get("items", {})) for text in texts]
+    return _typed(texts[-1], schema)
+
+
+def _wire(value: Any) -> str:
+    return ("true" if value else "false") if isinstance(value, bool) else str(value)
+
+
+def _typed(text: str, schema: dict[str, Any]) -> Any:
+    if schema.get("type") == "integer":
+        try:
+            return int(text)
+        except ValueError:
+            return text
+    return text
+
+
+def _server_cannot_tell(case: Any) -> bool:
+    """Whether a case made invalid in its query alone reaches the server as a valid one. The
+    negative-data check judges the generated values, but over HTTP a lone text for an array
+    parameter is an array of one (``area=null``), an empty value is no filter, and a null is
+    left out: a CI run failed on ``area=null``, a valid area slug. Such a case cannot be
+    refused; every other check still runs on it."""
+    negative = {
+        location for location, info in case.meta.components.items() if info.mode.name == "NEGATIVE"
+    }
+    query = case.query or {}
+    if {getattr(location, "value", location) for location in negative} != {"query"}:
+        return False
+    if any(isinstance(value, dict) for value in query.values()):
+        return False  # how a mapping is sent is not worth guessing: keep the check
+    for parameter in case.operation.query:
+        schema = parameter.definition.get("schema", {})
+        arrived = _received(query.get(parameter.name), schema)
+        if arrived is None:
+            if parameter.is_required:
+                return False
+        elif not parameter.is_valid(arrived):
+            return False
+    return True
+
+
 @pytest.mark.django_db
 @SCHEMA.parametrize()
 @hypothesis_settings(
     max_examples=25,
     deadline=None,
-    # Fixed examples: a known schemathesis limit (array query parameters read back as
-    # strings in its negative-data check) must not make CI fail at random.
+    # Fixed examples, so that a failure can be run again; the adaptive phases still vary
+    # with the answers, which is why the negative-data check is told what HTTP can carry
+    # (see ``_server_cannot_tell``).
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 def test_api_keeps_its_schema(
     case: Any, catalogue: Catalogue, member_token: str, keep_test_connection: None
 ) -> None:
-    case.call_and_validate()
-    case.call_and_validate(headers={"Authorization": f"Bearer {member_token}"})
+    # Every other check still runs on such a case; only the refusal it cannot see is skipped.
+    excluded = [negative_data_rejection] if _server_cannot_tell(case) else []
+    case.call_and_validate(excluded_checks=excluded)
+    case.call_and_validate(
+        headers={"Authorization": f"Bearer {member_token}"}, excluded_checks=excluded
+    )
