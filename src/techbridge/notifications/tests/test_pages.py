@@ -41,7 +41,7 @@ def _badge(client: Client) -> str | None:
     page = client.get("/en/my/deals/").content.decode()
     assert 'class="bell"' in page
     found = re.search(
-        r'class="bell">.*?<span class="bell-label visually-hidden-narrow">Notifications</span>'
+        r'class="bell">.*?<span class="visually-hidden-narrow">Notifications</span>'
         r' <span class="badge"[^>]*>(\d+)</span>',
         page,
     )

@@ -179,7 +179,7 @@ def test_header_groups_personal_links_in_one_menu(client: Client, officer: User)
     ] == list(MENU_LINKS)
     assert "Log out" in group and "Review queue" not in group  # staff links for staff only
     # The bell stays outside the menu; on a phone it is an icon that keeps its name.
-    assert '<span class="bell-label visually-hidden-narrow">Notifications</span></a>' in top
+    assert '<span class="visually-hidden-narrow">Notifications</span></a>' in top
 
 
 def test_staff_links_sit_in_the_same_menu(client: Client, reviewer: User) -> None:
