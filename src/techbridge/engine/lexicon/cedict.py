@@ -63,26 +63,32 @@ class Cedict:
                 gloss = gloss[3:]
             kept.append(gloss)
             key = english_key(gloss)
-            if 1 <= len(key) <= 3:
+            name = _name_of(gloss) if "," in gloss or len(key) > 3 else None
+            if name is None and 1 <= len(key) <= 3:
                 exact = len(key) == len(_WORD_RE.findall(normalize(gloss)))
                 self.reverse.setdefault(key, []).append(Sense(simplified, position, exact))
-            elif name := _name_of(gloss):
-                # A person or place described at length is reachable by its name and, for a
-                # person, by the surname alone (Tesla → 特斯拉).
+            elif name:
+                # A person or place described after its name is reachable by the name and, for
+                # a person, by the surname alone (Tesla → 特斯拉). Short descriptions count too:
+                # "Denver, Colorado" and "Paris, capital of France" made only the two- and
+                # three-word keys reachable, so "Denver" and "Paris" had no translation.
                 for part in {name, name.split()[-1]}:
                     if part_key := english_key(part):
                         sense = Sense(simplified, position, True)
                         self.reverse.setdefault(part_key, []).append(sense)
 
     def translations(self, simplified: str) -> list[str]:
-        """English translations of a headword: its short glosses, and the names its long
-        glosses describe (never a whole explanation, whose words would flood a query)."""
+        """English translations of a headword: its short glosses, and the names its other
+        glosses describe (巴黎 → Paris, not "Paris, capital of France": never an explanation,
+        whose words would flood a query)."""
         out = []
         for gloss in self.definitions.get(simplified, ()):
-            if len(english_key(gloss)) <= 3:
-                out.append(gloss)
-            elif name := _name_of(gloss):
+            size = len(english_key(gloss))
+            name = _name_of(gloss) if "," in gloss or size > 3 else None
+            if name:
                 out.append(name)
+            elif size <= 3:
+                out.append(gloss)
         return out
 
 

@@ -131,11 +131,12 @@ def test_a_translation_the_segmenter_does_not_know_is_matched_by_its_bigrams() -
 
 def test_irregular_english_forms_add_their_dictionary_form_senses() -> None:
     """The stemmer leaves "fought" and "lost" alone; their dictionary forms' senses join the
-    word's own (lost alone was only 走失, "to wander off")."""
+    word's own, after them (lost alone is 失传, 迷路, 散失: "lost to history", "lost one's way",
+    "scattered and lost"; "lose" adds 失去, 丧失, 失败)."""
     (fought, _) = translated("fought wars")
-    assert [a.text for a in fought.alternatives] == ["战斗", "交战", "打架"]
+    assert [a.text for a in fought.alternatives] == ["战斗", "作战", "斗争"]
     (lost, _) = translated("lost luggage")
-    assert [a.text for a in lost.alternatives] == ["走失", "失传", "迷路", "失去", "丧失", "失利"]
+    assert [a.text for a in lost.alternatives] == ["失传", "迷路", "散失", "失去", "丧失", "失败"]
 
 
 def test_a_word_in_capitals_keeps_only_its_own_senses() -> None:
@@ -211,3 +212,18 @@ def test_a_question_in_folded_script_keeps_its_other_words() -> None:
     """記憶體 folds to 内存, which changes the text's length: its tokens all span the whole
     text, and leaving out 什麼 must not take them with it."""
     assert own_terms("什麼是記憶體") == ["内存"]
+
+
+def test_a_place_described_after_a_comma_is_reachable_by_its_name() -> None:
+    """CC-CEDICT glosses 丹佛 "Denver, Colorado" and 巴黎 "Paris, capital of France": the name
+    alone translates, both ways, without the description's words."""
+    (_, denver) = translator().concepts("Denver")
+    assert [a.text for a in denver.alternatives] == ["丹佛"]
+    (_, paris) = translator().concepts("巴黎")
+    assert [a.text for a in paris.alternatives] == ["Paris"]
+
+
+def test_english_senses_are_ranked_by_how_often_the_headword_is_used() -> None:
+    """本事 lists "ability" first and 能力 second; 能力 is the word people use for it."""
+    (concept,) = translated("ability")
+    assert concept.alternatives[0].text == "能力"
