@@ -260,11 +260,64 @@ class TaxonomyView(APIView):
         return Response(TaxonomySerializer(data).data)
 
 
+#: The text fields a hit is matched in, as the engine names them; ``translation`` is the
+#: listing's word-by-word dictionary translation, indexed beside its text.
+HIT_FIELDS = ("title", "keywords", "summary", "body", "translation")
+
+
+class SearchHighlightSerializer(serializers.Serializer[Any]):
+    field = serializers.ChoiceField(
+        choices=HIT_FIELDS[:-1], help_text="body is the description and other long texts."
+    )
+    language = serializers.CharField(help_text="The language the fragment is written in.")
+    text = serializers.CharField(help_text="A fragment of the listing's text, unescaped.")
+    spans = serializers.ListField(
+        child=serializers.ListField(child=serializers.IntegerField(), min_length=2, max_length=2),
+        help_text="[start, end) character offsets of the matched words in text.",
+    )
+
+
+class SearchReasonSerializer(serializers.Serializer[Any]):
+    query = serializers.CharField(help_text="A word or phrase of the query, as typed.")
+    matched = serializers.CharField(
+        help_text="What was found: the word itself, its other-script or regional form, or a "
+        "translation of it."
+    )
+    via = serializers.ChoiceField(
+        choices=("query", "script", "variant", "glossary", "cedict"),
+        help_text="query: as typed; script: Traditional and Simplified folded together; "
+        "variant: a Hong Kong or mainland term for the same thing; glossary or cedict: a "
+        "translation from the curated glossary or the CC-CEDICT dictionary.",
+    )
+    weight = serializers.FloatField(
+        help_text="How much a match found this way counts (1 for the word as typed)."
+    )
+    field_labels = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="The same fields named in the request's language, for display.",
+    )
+
+    def get_fields(self) -> dict[str, serializers.Field[Any, Any, Any, Any]]:
+        # "fields" is the name integrators read, but also a serializer's own attribute, so it
+        # cannot be declared on the class (as "label" in matches.MatchSerializer).
+        declared = dict(super().get_fields())
+        codes = serializers.ListField(
+            child=serializers.ChoiceField(choices=HIT_FIELDS),
+            help_text="Where it was found, heaviest first: codes, the same in every language.",
+        )
+        ordered: dict[str, serializers.Field[Any, Any, Any, Any]] = {}
+        for name, field in declared.items():
+            if name == "field_labels":
+                ordered["fields"] = codes
+            ordered[name] = field
+        return ordered
+
+
 class SearchHitSerializer(serializers.Serializer[Any]):
     listing = ListingTeaserSerializer()
     score = serializers.FloatField()
-    highlights = serializers.ListField(child=serializers.DictField())
-    reasons = serializers.ListField(child=serializers.DictField())
+    highlights = SearchHighlightSerializer(many=True)
+    reasons = SearchReasonSerializer(many=True)
 
 
 class SearchResultSerializer(serializers.Serializer[Any]):
@@ -381,7 +434,8 @@ class SearchView(generics.GenericAPIView[Any]):
                         "matched": r.alternative,
                         "via": r.via,
                         "weight": r.weight,
-                        "fields": list(r.fields),
+                        "fields": list(r.field_codes),
+                        "field_labels": list(r.fields),
                     }
                     for r in reasons(hit.matches)
                 ],

@@ -38,6 +38,8 @@ class Reason:
     via: str
     weight: float
     fields: tuple[str, ...]  # translated field names, heaviest first
+    # The same fields as the engine names them (title, keywords, summary, body, translation).
+    field_codes: tuple[str, ...] = ()
 
 
 # Reasons whose point is the script or the regional form itself keep their words as they are.
@@ -56,19 +58,20 @@ def reasons(matches: Sequence[TermMatch], language: str | None = None) -> list[R
         key = (source, word, match.via)
         grouped.setdefault(key, (match.weight, set()))[1].add(match.field)
     order = list(FIELD_LABELS)
-    return [
-        Reason(
-            source=source,
-            alternative=alternative,
-            via=via,
-            weight=weight,
-            fields=tuple(
-                str(FIELD_LABELS.get(field, field))
-                for field in sorted(fields, key=lambda f: order.index(f) if f in order else 99)
-            ),
+    out = []
+    for (source, alternative, via), (weight, fields) in grouped.items():
+        codes = tuple(sorted(fields, key=lambda f: order.index(f) if f in order else 99))
+        out.append(
+            Reason(
+                source=source,
+                alternative=alternative,
+                via=via,
+                weight=weight,
+                fields=tuple(str(FIELD_LABELS.get(code, code)) for code in codes),
+                field_codes=codes,
+            )
         )
-        for (source, alternative, via), (weight, fields) in grouped.items()
-    ]
+    return out
 
 
 def snippets_for(highlights: Sequence[Highlight], language: str) -> list[Highlight]:

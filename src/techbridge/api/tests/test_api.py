@@ -44,6 +44,34 @@ def test_search_finds_english_offer_from_simplified_query_without_confidential_t
     assert client.get("/api/v1/search", {"q": CANARY}).json()["count"] == 0
 
 
+def test_search_reasons_name_fields_by_code_and_label_them_in_the_request_language(
+    client: Client, catalogue: Catalogue
+) -> None:
+    """fields are the engine's codes, stable for programs; field_labels are for people."""
+    query = {"q": "超声", "kind": "offer"}
+    response = client.get("/api/v1/search", query, headers={"Accept-Language": "zh-hans"})
+    (hit,) = response.json()["results"]
+    reason = next(r for r in hit["reasons"] if r["matched"] == "ultrasound")
+    # The description is not shown to an anonymous reader, so it gives no reason.
+    assert reason["fields"] == ["title", "keywords", "summary"]
+    assert reason["field_labels"] == ["标题", "关键词", "摘要"]
+    own = next(r for r in hit["reasons"] if r["via"] == "query")
+    assert own == {
+        "query": "超声",
+        "matched": "超声",
+        "via": "query",
+        "weight": 1.0,
+        "fields": ["translation"],
+        "field_labels": ["其内容的逐词翻译"],
+    }
+    english = client.get("/api/v1/search", query, headers={"Accept-Language": "en"})
+    reasons = english.json()["results"][0]["reasons"]
+    assert [r["fields"] for r in reasons] == [r["fields"] for r in hit["reasons"]]
+    assert next(r for r in reasons if r["via"] == "query")["field_labels"] == [
+        "a word-by-word translation of its text"
+    ]
+
+
 def test_listing_detail_by_tier_with_canary_and_view_record(
     client: Client, catalogue: Catalogue, outsider: User
 ) -> None:
