@@ -21,7 +21,10 @@ from techbridge.engine.documents import (
 )
 from techbridge.engine.text.analyzer import Analyzer
 
-SCHEMA_VERSION = 4
+#: Raised whenever what a document puts in the index changes (fields, analysis, dictionary
+#: senses): a node finding an index of another version rebuilds it from the database. 5: British
+#: spellings are indexed in American spelling, and English → Chinese senses ranked anew.
+SCHEMA_VERSION = 5
 #: The one scored text field: every text field's terms, each repeated by its field weight.
 TEXT = "text"
 TERMS_TOKENIZER = "techbridge_terms"

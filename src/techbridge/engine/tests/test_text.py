@@ -167,3 +167,36 @@ def test_function_character_ends_a_run_of_lone_characters() -> None:
     terms = analyzer.terms("黑豹队的防守")
     assert terms == ["黑豹", "队", "防守"]
     assert analyzer.index_terms("黑豹队的防守") == terms
+
+
+@pytest.mark.parametrize(
+    ("british", "american"),
+    [
+        ("organisation", "organization"),
+        ("Organisations", "organizations"),
+        ("tumour", "tumor"),
+        ("programme", "program"),
+        ("centres", "centers"),
+        ("paediatric", "pediatric"),
+        ("analyse", "analyze"),
+        # Not in the word list: an -isation noun whose -ize verb is a known word.
+        ("commercialisation", "commercialization"),
+    ],
+)
+def test_british_and_american_spellings_share_terms(british: str, american: str) -> None:
+    analyzer = default_analyzer()
+    assert analyzer.terms(british) == analyzer.terms(american)
+    assert analyzer.index_terms(british) == analyzer.index_terms(american)
+
+
+@pytest.mark.parametrize("word", ["expertise", "promise", "rise", "exercise", "programmer"])
+def test_words_that_only_look_british_keep_their_own_term(word: str) -> None:
+    """-ise verbs outside the word list are left alone: expertise is a word, not "expertize"
+    (which would share the term of "expert"), and "programme" must not become "programmer"."""
+    from techbridge.engine.text.english import STOP_WORDS, american_spelling
+
+    assert word not in STOP_WORDS
+    assert american_spelling(word) == word
+    assert default_analyzer().terms(word) != default_analyzer().terms(
+        "expert" if word == "expertise" else "program"
+    )

@@ -204,7 +204,7 @@ def test_text_all_in_capitals_has_no_acronyms() -> None:
 
 def test_function_words_are_compared_as_typed_not_by_stem() -> None:
     """cans and owned share their stems with can and own."""
-    assert own_terms("aluminium cans recycling") == ["aluminium", "can", "recycl"]
+    assert own_terms("aluminium cans recycling") == ["aluminum", "can", "recycl"]
     assert own_terms("state owned enterprises") == ["state", "own", "enterpris"]
 
 
@@ -227,3 +227,13 @@ def test_english_senses_are_ranked_by_how_often_the_headword_is_used() -> None:
     """本事 lists "ability" first and 能力 second; 能力 is the word people use for it."""
     (concept,) = translated("ability")
     assert concept.alternatives[0].text == "能力"
+
+
+def test_a_british_spelling_finds_the_dictionary_entry_of_the_american_one() -> None:
+    """CC-CEDICT writes American English: programme was looked up as "programm" and met
+    程序员 ("programmer"); tumour and organisation had no entry at all."""
+    (_, programme) = translator().concepts("programme")
+    assert "程序员" not in [a.text for a in programme.alternatives]
+    assert [a.text for a in translated("tumour")[0].alternatives][:1] == ["肿瘤"]
+    (_, organisation) = translator().concepts("organisation")
+    assert organisation.alternatives[0].text == "组织"

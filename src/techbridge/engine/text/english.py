@@ -1,4 +1,5 @@
-"""English token filters: stop words and the Snowball English (Porter2) stemmer.
+"""English token filters: stop words, British → American spelling and the Snowball English
+(Porter2) stemmer.
 
 Stemming uses PyStemmer's C implementation of Snowball (Porter 2001, "Snowball: A language
 for stemming algorithms").
@@ -6,10 +7,12 @@ for stemming algorithms").
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import simplemma
 import Stemmer
+from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS
 
 # A short stop list (after Lucene's EnglishAnalyzer): long lists hurt queries like "IT services".
 STOP_WORDS = frozenset(
@@ -62,10 +65,34 @@ _STEMMER = Stemmer.Stemmer("english")
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """Snowball English stem of a lower-cased word; digits and codes pass through."""
+    """Snowball English stem of a lower-cased word in American spelling (see
+    :func:`american_spelling`); digits and codes pass through."""
     if not word.isalpha():
         return word
-    return str(_STEMMER.stemWord(word))
+    return str(_STEMMER.stemWord(american_spelling(word)))
+
+
+# A noun in -isation: the verbs in -ise are left to the list, since some are words of their
+# own (expertise is no spelling of "expertize", which would stem to expert).
+_BRITISH_ISATION = re.compile(r"(\w{3,})isation(s?)")
+
+
+def american_spelling(word: str) -> str:
+    """The American spelling of a lower-cased British one (organisation → organization,
+    tumour → tumor, programme → program, centre → center), else the word itself.
+
+    Hong Kong writes British English; CC-CEDICT and much international text write American.
+    Stemmed apart, the two spellings never matched ("organis" against "organ"), and a British
+    word missed its dictionary entry or hit a wrong one (programme → 程序员, "programmer").
+    The word list is breame's; an -isation noun it lacks (commercialisation, digitalisation)
+    takes -ization when simplemma's English lexicon knows the verb in -ize."""
+    known = BRITISH_ENGLISH_SPELLINGS.get(word)
+    if known is not None:
+        return str(known)
+    match = _BRITISH_ISATION.fullmatch(word)
+    if match and simplemma.is_known(match[1] + "ize", lang="en"):
+        return f"{match[1]}ization{match[2]}"
+    return word
 
 
 def is_stop(word: str) -> bool:
