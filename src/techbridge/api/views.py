@@ -431,7 +431,9 @@ class SearchView(generics.GenericAPIView[Any]):
                 "reasons": [
                     {
                         "query": r.source,
-                        "matched": r.alternative,
+                        # A word found as typed is the word, not its index term ("optimisation",
+                        # not the stem "optim").
+                        "matched": r.source if r.via == "query" else r.alternative,
                         "via": r.via,
                         "weight": r.weight,
                         "fields": list(r.field_codes),
