@@ -82,7 +82,7 @@ def american_spelling(word: str) -> str:
     tumour → tumor, programme → program, centre → center), else the word itself.
 
     Hong Kong writes British English; CC-CEDICT and much international text write American.
-    Stemmed apart, the two spellings never matched ("organis" against "organ"), and a British
+    Stemmed apart, the two spellings never matched ("organis" against "organiz"), and a British
     word missed its dictionary entry or hit a wrong one (programme → 程序员, "programmer").
     The word list is breame's; an -isation noun it lacks (commercialisation, digitalisation)
     takes -ization when simplemma's English lexicon knows the verb in -ize."""
