@@ -44,7 +44,7 @@ from techbridge.catalogue.services.inputs import ip_rights_as_input
 from techbridge.matching.selectors import listing_search, listing_suggestions
 from techbridge.programme.models import CooperationArea
 from techbridge.web.forms import FACET_FIELDS, SearchForm
-from techbridge.web.presenting import reasons
+from techbridge.web.presenting import FIELD_LABELS, reasons
 
 from .matches import MatchSerializer
 from .pagination import whole_number_param
@@ -260,9 +260,9 @@ class TaxonomyView(APIView):
         return Response(TaxonomySerializer(data).data)
 
 
-#: The text fields a hit is matched in, as the engine names them; ``translation`` is the
-#: listing's word-by-word dictionary translation, indexed beside its text.
-HIT_FIELDS = ("title", "keywords", "summary", "body", "translation")
+#: The text fields a hit is matched in, as the engine names them (heaviest first; the last,
+#: ``translation``, is the listing's word-by-word dictionary translation).
+HIT_FIELDS = tuple(FIELD_LABELS)
 
 
 class SearchHighlightSerializer(serializers.Serializer[Any]):
@@ -431,9 +431,7 @@ class SearchView(generics.GenericAPIView[Any]):
                 "reasons": [
                     {
                         "query": r.source,
-                        # A word found as typed is the word, not its index term ("optimisation",
-                        # not the stem "optim").
-                        "matched": r.source if r.via == "query" else r.alternative,
+                        "matched": r.alternative,
                         "via": r.via,
                         "weight": r.weight,
                         "fields": list(r.field_codes),

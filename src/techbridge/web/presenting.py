@@ -52,7 +52,9 @@ def reasons(matches: Sequence[TermMatch], language: str | None = None) -> list[R
     language = language or get_language() or "en"
     grouped: dict[tuple[str, str, str], tuple[float, set[str]]] = {}
     for match in matches:
-        source, word = match.source, match.alternative or match.term
+        # A word found as typed is the word, not its index term ("optimisation", not "optim").
+        word = match.source if match.via == "query" else match.alternative or match.term
+        source = match.source
         if match.via not in KEEP_SCRIPT:
             source, word = in_reader_script(source, language), in_reader_script(word, language)
         key = (source, word, match.via)

@@ -44,6 +44,12 @@ def _name_of(gloss: str) -> str | None:
     return None
 
 
+def _described_name(gloss: str, words: int) -> str | None:
+    """The name a gloss of ``words`` key words describes after a comma or at length
+    ("Denver, Colorado" → Denver), None for a gloss that is a translation in itself."""
+    return _name_of(gloss) if "," in gloss or words > 3 else None
+
+
 @dataclass
 class Cedict:
     """Both directions of CC-CEDICT restricted to what query translation uses."""
@@ -63,7 +69,7 @@ class Cedict:
                 gloss = gloss[3:]
             kept.append(gloss)
             key = english_key(gloss)
-            name = _name_of(gloss) if "," in gloss or len(key) > 3 else None
+            name = _described_name(gloss, len(key))
             if name is None and 1 <= len(key) <= 3:
                 exact = len(key) == len(_WORD_RE.findall(normalize(gloss)))
                 self.reverse.setdefault(key, []).append(Sense(simplified, position, exact))
@@ -84,8 +90,7 @@ class Cedict:
         out = []
         for gloss in self.definitions.get(simplified, ()):
             size = len(english_key(gloss))
-            name = _name_of(gloss) if "," in gloss or size > 3 else None
-            if name:
+            if name := _described_name(gloss, size):
                 out.append(name)
             elif size <= 3:
                 out.append(gloss)
