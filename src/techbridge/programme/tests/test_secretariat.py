@@ -3,6 +3,9 @@ can, and the public dashboard shows only what is published."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from decimal import Decimal
 
 import pytest
@@ -274,3 +277,24 @@ def test_trilingual_texts_follow_the_reader(client: Client, programme: Programme
     assert '<time datetime="2026-05-01">2026年5月1日</time> · 添馬政府總部</p>' in hant
     hans = client.get(f"/zh-hans/programme/?year={YEAR}").content.decode()
     assert "年内签署的许可、转让及合资协议" in hans
+
+
+def test_every_admin_site_exists_once_the_apps_have_loaded() -> None:
+    """The development server runs the system checks, which iterate every admin site, in one
+    thread while another imports the URLconf: a site first created by that import can change
+    the set under the checks and stop the server. So both sites must exist before it."""
+    code = (
+        "import sys, django; django.setup(); "
+        "from django.contrib.admin.sites import all_sites; "
+        "print(sorted(site.name for site in all_sites), 'techbridge.config.urls' in sys.modules)"
+    )
+    environment = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**environment, "DJANGO_SETTINGS_MODULE": "techbridge.config.settings.base"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert result.stdout.split("\n")[-2] == "['admin', 'secretariat'] False"
