@@ -34,8 +34,14 @@ from typing import Any
 
 FOLDER = Path(__file__).resolve().parent / "judgements"
 # Judged from the listings' texts before any system was measured, then the pairs that some
-# system put in its top 3 without a judgement (judged afterwards by the same rules).
-JUDGEMENTS = (FOLDER / "demo_matching.csv", FOLDER / "demo_matching_pool.csv")
+# system put in its top 3 without a judgement (judged afterwards by the same rules), then the
+# pairs of topics added to the demo later (judged from their texts when they were added, then
+# any of them some system put in the top 3 of another need).
+JUDGEMENTS = (
+    FOLDER / "demo_matching.csv",
+    FOLDER / "demo_matching_pool.csv",
+    FOLDER / "demo_matching_added.csv",
+)
 K = 10
 
 Ranker = Callable[[Any], list[str]]

@@ -166,10 +166,13 @@ def _ip_rights(topic: Topic, n: int, language: str) -> tuple[DemoIPRight, ...]:
     return (cn,)
 
 
-def topic_listings(topics: Iterable[Topic], start: dict[str, int]) -> list[DemoListing]:
-    """Listings for topics; `start` holds the next serial number per kind and is advanced."""
+def topic_listings(
+    topics: Iterable[Topic], start: dict[str, int], first: int = 0
+) -> list[DemoListing]:
+    """Listings for topics numbered from ``first`` (the number varies their languages, terms
+    and owners' choices); `start` holds the next serial number per kind and is advanced."""
     out: list[DemoListing] = []
-    for i, topic in enumerate(topics):
+    for i, topic in enumerate(topics, first):
         out.extend(_one_topic(topic, i, start))
     return out
 
@@ -226,7 +229,9 @@ def _one_topic(t: Topic, i: int, start: dict[str, int]) -> list[DemoListing]:
     plan = _PLANS[("request", seeker_region)]
     langs = plan[i % len(plan)]
     wanted = _REQUEST_PARTNERSHIPS[i % len(_REQUEST_PARTNERSHIPS)]
-    req_trl = min(9, t.trl + 1)
+    # Most enterprises ask for about the maturity on offer; one need in four asks for a step
+    # more, so the catalogue also shows matches capped by readiness ("TRL 5, you need 6").
+    req_trl = max(1, min(9, t.trl + (-1, -1, 0, 1)[i % 4]))
     currency = HOME_CURRENCY[seeker_region]
     budget = None
     if i % 3 == 0:

@@ -6,6 +6,7 @@ composed from hand-written technology topics (see ``topics_*`` modules) and faci
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 
 from . import (
@@ -39,6 +40,9 @@ TOPICS: tuple[Topic, ...] = (
     *topics_transport.TOPICS,
 )
 
+# Topics written after the catalogue's references were first published (see demo_listings).
+ADDED_TOPICS: tuple[Topic, ...] = (*topics_health.ADDED_TOPICS,)
+
 FACILITIES: tuple[Facility, ...] = (*facilities_hk.FACILITIES, *facilities_cq.FACILITIES)
 
 
@@ -53,5 +57,10 @@ def demo_listings() -> tuple[DemoListing, ...]:
     """All demo listings, in a stable order with stable external references."""
     counters: dict[str, int] = {}
     listings = topic_listings(TOPICS, counters)
+    topic_slots = len(listings)
     listings.extend(facility_listings(FACILITIES))
+    # Topics added later come last and continue the topics' numbering and lifecycle slots, so
+    # that every listing published before keeps its reference, state and date.
+    added = topic_listings(ADDED_TOPICS, counters, first=len(TOPICS))
+    listings.extend(replace(listing, slot=topic_slots + n) for n, listing in enumerate(added))
     return tuple(listings)

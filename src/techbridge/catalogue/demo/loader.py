@@ -68,7 +68,7 @@ def load_demo_catalogue() -> DemoLoadReport:
         author = _demo_member(owner, report)
         with transaction.atomic():
             listing = listing_create(actor=author, data=_listing_input(spec, owner))
-            _advance(listing, index, author, reviewer)
+            _advance(listing, index if spec.slot is None else spec.slot, author, reviewer)
         report.listings_created += 1
     if report.listings_created:
         # The per-listing index tasks are queued too; a rebuild makes the demo searchable now.

@@ -57,3 +57,7 @@ class DemoListing:
     currency: str = ""  # "HKD", "CNY", "USD" or ""
     anonymous: bool = False
     ip_rights: tuple[DemoIPRight, ...] = field(default_factory=tuple)
+    # Position that picks the listing's lifecycle state and publication date when loaded
+    # (``loader._advance``); None means its place in the catalogue. Listings added later name
+    # one, so that adding them moves no other listing to another state.
+    slot: int | None = None

@@ -395,3 +395,52 @@ TOPICS: tuple[Topic, ...] = (
         ),
     ),
 )
+
+# Topics added after the catalogue's references were first published: they come after every
+# other listing (see ``content.demo_listings``), so that no listing changes its reference.
+ADDED_TOPICS: tuple[Topic, ...] = (
+    Topic(
+        "focused_ultrasound_ablation",
+        "cq",
+        "cqmu",
+        "hk_medtech",
+        (IT,),
+        ("medical_devices",),
+        8,
+        "patent_granted",
+        en=V(
+            "Focused ultrasound ablation of solid tumours",
+            "A high-intensity focused ultrasound (HIFU) system concentrates ultrasound energy from "
+            "outside the body to heat and destroy a tumour, guided by real-time ultrasound "
+            "imaging and without incisions.",
+            "Used for uterine fibroids, and for liver, pancreatic and bone tumours in patients "
+            "who cannot undergo surgery.",
+            "Treatment is non-invasive and usually a day procedure; in more than 2,000 treated "
+            "cases, 87% of targeted fibroids were ablated completely.",
+            "We supply medical equipment to Hong Kong private hospitals and seek a licensed "
+            "non-invasive tumour ablation system, with training for clinical teams and support "
+            "for local registration.",
+            "focused ultrasound|HIFU|tumour ablation|non-invasive therapy",
+        ),
+        hant=V(
+            "高強度聚焦超聲波腫瘤消融治療系統",
+            "高強度聚焦超聲波（HIFU）系統從體外把超聲波能量聚焦於腫瘤，令其受熱壞死，並以實時超聲波"
+            "影像引導，毋須開刀。",
+            "適用於子宮肌瘤，以及不宜接受手術的肝臟、胰臟及骨腫瘤患者。",
+            "治療屬無創性，一般於日間完成；逾二千宗治療個案中，87%的目標肌瘤完全消融。",
+            "本公司向香港私家醫院供應醫療設備，現尋求獲授權的無創腫瘤消融系統，並需要臨床團隊培訓"
+            "及本地註冊支援。",
+            "聚焦超聲波|HIFU|腫瘤消融|無創治療",
+        ),
+        hans=V(
+            "高强度聚焦超声肿瘤消融治疗系统",
+            "高强度聚焦超声（HIFU）系统在体外将超声能量聚焦于肿瘤，使其受热凝固坏死，并以实时超声"
+            "影像引导，无需开刀。",
+            "适用于子宫肌瘤，以及不宜手术的肝脏、胰腺和骨肿瘤患者。",
+            "治疗无创，一般当日即可完成；2000余例治疗中，87%的目标肌瘤完全消融。",
+            "我公司为香港私立医院供应医疗设备，现寻求获授权的无创肿瘤消融系统，并需要临床团队培训"
+            "及本地注册支持。",
+            "聚焦超声|HIFU|肿瘤消融|无创治疗",
+        ),
+    ),
+)

@@ -22,7 +22,15 @@ from techbridge.catalogue.choices import (
     PartnershipType,
     PriceTerms,
 )
-from techbridge.catalogue.demo.content import demo_listings, demo_organisations
+from techbridge.catalogue.demo.compose import topic_listings
+from techbridge.catalogue.demo.content import (
+    ADDED_TOPICS,
+    FACILITIES,
+    TOPICS,
+    demo_listings,
+    demo_organisations,
+)
+from techbridge.catalogue.demo.facilities_base import facility_listings
 from techbridge.catalogue.reference_data import SECTOR_CODES, SECTORS
 
 AREAS = {
@@ -177,6 +185,37 @@ def test_texts_complete_and_in_the_right_script(listing):
         else:
             han = sum(_is_han(c) for c in joined)
             assert han == 0, text.title
+
+
+def test_added_topics_come_last_and_leave_every_earlier_listing_as_it_was():
+    """References, states and dates of published demo listings stay put when a topic is
+    added: earlier listings are composed exactly as without it, and the added ones take the
+    lifecycle slots that follow the topics' (not the facilities')."""
+    earlier = topic_listings(TOPICS, {}) + facility_listings(FACILITIES)
+    added = LISTINGS[len(earlier) :]
+    assert LISTINGS[: len(earlier)] == tuple(earlier)
+    assert all(listing.slot is None for listing in earlier)
+    assert len(added) == 4 * len(ADDED_TOPICS) > 0
+    first_slot = 4 * len(TOPICS)
+    assert [listing.slot for listing in added] == list(range(first_slot, first_slot + len(added)))
+    assert [listing.external_ref for listing in added[:4]] == [
+        "DEMO-OFF-0073",
+        "DEMO-REQ-0073",
+        "DEMO-RDR-0073",
+        "DEMO-EXP-0073",
+    ]
+
+
+def test_most_requests_ask_for_the_readiness_on_offer_and_some_for_more():
+    """A need's minimum TRL beside the offer of its own topic: most are met, a quarter are
+    not, so the demo shows both a full match and one capped by readiness."""
+    offers = {
+        listing.external_ref[-4:]: listing.trl for listing in LISTINGS if listing.kind == "offer"
+    }
+    requests = [listing for listing in LISTINGS if listing.kind == "request"]
+    short = [r for r in requests if r.trl is not None and r.trl > offers[r.external_ref[-4:]]]
+    assert 0.2 < len(short) / len(requests) < 0.3
+    assert all(r.trl - offers[r.external_ref[-4:]] == 1 for r in short)
 
 
 def test_requests_state_requirements():
