@@ -24,11 +24,12 @@ def _reference(external_ref: str) -> str:
 def test_ultrasound_tumour_therapy_comes_before_anything_about_wastewater(client: Client) -> None:
     load_demo_catalogue()
 
-    for query in ("超声 治疗 肿瘤", "focused ultrasound tumour therapy", "聚焦超聲波"):
+    queries = ("超声 治疗 肿瘤", "focused ultrasound tumour therapy", "聚焦超聲波")
+    for query in queries:
         response = client.get("/api/v1/search", {"q": query, "kind": "offer"})
         hits = [hit["listing"] for hit in response.json()["results"]]
         assert hits[0]["reference"] == _reference(HIFU_OFFER), query
-    treatment = client.get("/api/v1/search", {"q": "超声 治疗 肿瘤", "limit": 100}).json()
+    treatment = client.get("/api/v1/search", {"q": "超声 治疗 肿瘤", "limit": "100"}).json()
     assert treatment["count"] > 1
     titles = " ".join(hit["listing"]["title"] for hit in treatment["results"])
     assert "废水" not in titles and "wastewater" not in titles.lower()
