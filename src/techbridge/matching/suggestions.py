@@ -13,6 +13,7 @@ each listing), so a suggestion never reveals or depends on confidential text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -109,8 +110,21 @@ def subject_text(listing: Listing) -> str:
     return " ".join(part for part in [*parts, *listing.keywords] if part)[:MAX_QUERY_CHARS]
 
 
-def _subject(index: Index, listing: Listing) -> list[SubjectUnit]:
-    concepts = index.concepts(Query(subject_text(listing), drop_generic=True))
+def as_written(reasons: list[dict[str, object]], text: str) -> list[dict[str, object]]:
+    """Subject reasons quoting their word as the listing writes it ("HIFU", not the index's
+    "hifu"): the engine's concepts are case-folded, the reader should see the author's word."""
+    out = []
+    for reason in reasons:
+        source = reason.get("source")
+        if reason.get("code") == "subject" and isinstance(source, str) and source.isascii():
+            found = re.search(rf"(?<!\w){re.escape(source)}(?!\w)", text, re.IGNORECASE)
+            reason = {**reason, "source": found.group(0)} if found else reason
+        out.append(reason)
+    return out
+
+
+def _subject(index: Index, subject: str) -> list[SubjectUnit]:
+    concepts = index.concepts(Query(subject, drop_generic=True))
     firsts = {t for c in concepts for t in c.alternatives[0].terms}
     return subject_units(concepts, index.idf(firsts))
 
@@ -134,7 +148,8 @@ def suggestions_compute(listing: Listing) -> list[Computed]:
         drop_generic=True,
     )
     result = index.search(query, highlight=False)
-    units = _subject(index, listing)
+    subject = subject_text(listing)
+    units = _subject(index, subject)
     spelled = spellings(index.concepts(query))
     coverages = {
         listing_pk_of(hit.id): subject_coverage(units, hit.matches, spelled) for hit in result.hits
@@ -168,7 +183,7 @@ def suggestions_compute(listing: Listing) -> list[Computed]:
                 factor=item.factor,
                 label=label_for(coverage.share, item.reasons),
                 reasons={
-                    "shown": shown_reasons(coverage, item.reasons),
+                    "shown": as_written(shown_reasons(coverage, item.reasons), subject),
                     "coverage": coverage.share,
                     "missing": list(coverage.missing),
                     "terms": _term_matches(hits[int(item.id)].matches),

@@ -43,3 +43,6 @@ def test_the_need_for_it_finds_the_offer_as_a_strong_match() -> None:
 
     first = listing_suggestions(need)[0]
     assert (first.candidate.external_ref, first.label) == (HIFU_OFFER, "strong")
+    # The need's keyword is quoted as its author wrote it, not as the index folds it.
+    sources = [reason.get("source") for reason in first.reasons["shown"]]
+    assert "HIFU" in sources and "hifu" not in sources

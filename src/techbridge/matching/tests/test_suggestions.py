@@ -14,7 +14,7 @@ from techbridge.catalogue.services import listing_archive
 from techbridge.catalogue.tests.published import Catalogue
 from techbridge.matching.alerts import digest_send, saved_search_create, saved_searches_check
 from techbridge.matching.models import Alert, Suggestion
-from techbridge.matching.suggestions import suggestions_refresh
+from techbridge.matching.suggestions import as_written, suggestions_refresh
 
 pytestmark = pytest.mark.django_db
 
@@ -131,3 +131,22 @@ def test_refresh_command_recomputes_every_listings_suggestions(catalogue: Catalo
     assert refreshed.label == expected.label
     # A label that changed with the rules, not with a listing, alerts nobody.
     assert not Alert.objects.exists()
+
+
+def test_subject_reasons_quote_the_word_as_the_author_wrote_it() -> None:
+    text = "Wanted: HIFU systems for Tumours HIFUS"
+    shown: list[dict[str, object]] = [
+        {"code": "subject", "source": "hifu", "word": "hifu", "via": "query"},
+        {"code": "subject", "source": "tumours", "word": "肿瘤", "via": "glossary"},
+        {"code": "subject", "source": "超声", "word": "ultrasound", "via": "glossary"},
+        {"code": "subject", "source": "ablation", "word": "消融", "via": "glossary"},
+        {"code": "trl_met", "offered": 8, "required": 7},
+    ]
+    assert [reason.get("source") for reason in as_written(shown, text)] == [
+        "HIFU",
+        "Tumours",
+        "超声",
+        "ablation",  # not in the text as a whole word: left as it was
+        None,
+    ]
+    assert shown[0]["source"] == "hifu"  # the reasons given are not changed in place
