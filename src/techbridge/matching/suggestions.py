@@ -27,7 +27,6 @@ from techbridge.catalogue.permissions import EDITOR_ROLES
 from techbridge.catalogue.search import ENGINE_KIND
 from techbridge.engine import Index, Query, TermMatch
 from techbridge.engine.matching import (
-    MIN_COVERAGE,
     STRONG_LABEL,
     MatchProfile,
     SubjectUnit,
@@ -38,6 +37,7 @@ from techbridge.engine.matching import (
     subject_coverage,
     subject_units,
     suggestion_score,
+    worth_suggesting,
 )
 from techbridge.matching.documents import listing_pk_of
 from techbridge.matching.index import search_index
@@ -133,8 +133,8 @@ def suggestions_compute(listing: Listing) -> list[Computed]:
     """The best candidates for ``listing``, best first (expects relations prefetched).
 
     Candidates come from the engine, queried with the listing's own words less the generic
-    ones; only those covering at least :data:`MIN_COVERAGE` of its core subject (title and
-    keywords) are kept, labelled by how much of it they cover."""
+    ones; only those :func:`worth_suggesting` for its core subject (title and keywords) are
+    kept, labelled by how much of it they cover."""
     targets = TARGET_KINDS.get(listing.kind)
     text = match_query_text(listing)
     if not targets or not text.strip():
@@ -157,7 +157,7 @@ def suggestions_compute(listing: Listing) -> list[Computed]:
     hits = {
         listing_pk_of(hit.id): hit
         for hit in result.hits
-        if coverages[listing_pk_of(hit.id)].share >= MIN_COVERAGE
+        if worth_suggesting(coverages[listing_pk_of(hit.id)])
     }
     candidates = (
         _related(Listing.objects.filter(pk__in=hits, status=ListingStatus.PUBLISHED))

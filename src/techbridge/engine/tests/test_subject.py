@@ -17,6 +17,7 @@ from techbridge.engine.matching import (
     spellings,
     subject_coverage,
     subject_units,
+    worth_suggesting,
 )
 
 
@@ -105,6 +106,32 @@ def test_partial_matches_count_half() -> None:
     assert subject_coverage(units, [part], spelled).share == 0.5
     via_gloss = TermMatch("聚焦超声", "聚焦超声", "query", "translation", 1.0, 1.0, "聚焦超声")
     assert subject_coverage(units, [via_gloss], spelled).share == 0.5
+
+
+def test_a_candidate_sharing_only_part_of_a_concept_is_not_suggested() -> None:
+    """Half of 聚焦超声 (聚焦, "focus") covers half the subject, enough by share, but no concept
+    of it in full: the candidate is left out; the whole word, even once, earns a place."""
+    from techbridge.engine.lexicon.translate import Alternative, Concept
+
+    concepts = [
+        Concept(
+            "聚焦超声",
+            (
+                Alternative("聚焦超声", ("聚焦超声",), 1.0, "query"),
+                Alternative("聚焦超声", ("聚焦", "超声"), 0.5, "query", part=True),
+            ),
+        ),
+        Concept("消融", (Alternative("消融", ("消融",), 1.0, "query"),)),
+    ]
+    units = subject_units(concepts, {"聚焦超声": 2.0, "消融": 2.0})
+    spelled = spellings(concepts)
+    part = TermMatch("聚焦超声", "聚焦", "query", "title", 0.5, 6.0, "聚焦超声")
+    whole = TermMatch("消融", "消融", "query", "body", 1.0, 2.0, "消融")
+    partly = subject_coverage(units, [part], spelled)
+    assert partly.share == 0.25 and not worth_suggesting(partly)
+    assert worth_suggesting(subject_coverage(units, [part, whole], spelled))
+    assert worth_suggesting(subject_coverage(units, [whole], spelled))
+    assert not worth_suggesting(subject_coverage(units, [], spelled))
 
 
 def test_part_of_a_term_in_the_dictionary_translation_alone_is_no_shared_subject() -> None:
