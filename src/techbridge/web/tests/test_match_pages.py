@@ -162,3 +162,10 @@ def test_administrators_see_the_weights_behind_a_suggestion(
     assert "Details for administrators" in html
     assert f"Subject covered {suggestion.reasons['coverage']:.2f}" in html
     assert "Not found: 软件" in html
+    weights = [term["weight"] for term in suggestion.reasons["terms"]]
+    assert f"(weight {weights[0]:.2f})" in html
+    chinese = client.get(url("web:listing_matches", catalogue.need.reference, language="zh-hans"))
+    html = chinese.content.decode()
+    # Chinese punctuation: no space after the full-width colon, full-width brackets.
+    assert "未找到：软件" in html
+    assert f"（权重 {weights[0]:.2f}）" in html and "(weight" not in html
