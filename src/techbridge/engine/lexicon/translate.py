@@ -78,7 +78,7 @@ CHINESE_QUESTION_WORDS = frozenset(
 )
 #: Measure words that jieba joins to a question word (多少次, 几年, 哪位): the word asks "how
 #: many times", and its dictionary sense (多少次 → "next in sequence") names no topic.
-QUESTION_MEASURES = frozenset("次个年种位家天月岁人名项座条本部场届只件张")
+QUESTION_MEASURES = frozenset("次个年种位家天月岁人名项座条本部场届只件张句类国所支首段篇")
 
 
 def is_question_word(term: str) -> bool:
@@ -97,7 +97,7 @@ UNTRANSLATED_CHINESE = CHINESE_QUESTION_WORDS | frozenset(
         我 你 他 她 它 我们 你们 他们 她们 它们
         这 那 这个 那个 这些 那些 这种 那种 一个 一些 一种 可以 能够 没有 因为 所以 但是 而且
         如果 虽然 以及 还是 或者 已经 曾经 之一 其中 通过 由于 对于 关于 作为 被 把 给 让 使
-        得 地 的 了 着 过 是 在 有 和
+        得 地 的 了 着 过 是 在 有 和 不是
         """
     )
 )

@@ -189,6 +189,15 @@ def test_a_question_word_with_a_measure_word_is_a_question_word() -> None:
     assert own_terms("哪位球员得分最多") == ["球员", "得分", "最多"]
     assert own_terms("几何 教材") == ["几何", "教材"]
     assert "next" not in {a.terms[0] for c in translated("球员得分多少次") for a in c.alternatives}
+    # 哪句 ("which sentence") and 哪类 ("which kind") ask; "sentence" and "kind" are no topic.
+    assert own_terms("哪句台词最有名") == ["台词", "最", "有名"]
+    assert {a.text for c in translated("哪类科学家") for a in c.alternatives} == {"scientist"}
+
+
+def test_a_negation_is_not_translated_as_a_noun() -> None:
+    """不是 is "is not"; CC-CEDICT's first gloss is the noun 不是 ("fault", "blame")."""
+    words = {a.text for c in translated("水母不是什么") for a in c.alternatives}
+    assert words == {"jellyfish", "medusa"}
 
 
 def test_a_function_word_typed_in_capitals_is_an_acronym() -> None:
