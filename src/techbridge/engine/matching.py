@@ -339,9 +339,9 @@ def _credit(match: TermMatch, spelling: Spelling | None, terms_found: set[str] |
 
 def worth_suggesting(coverage: Coverage) -> bool:
     """A candidate is suggested when it covers :data:`MIN_COVERAGE` of the subject and at
-    least one of its concepts in full: a candidate found only through part of a word or one
-    sense of a translation ("solid" → 立体 for "solid tumours" on a building-system offer) is
-    another subject as often as not. On the judged demo set this rule left out 80 of the 1,865
+    least one of its concepts in full: a candidate found only in part (half of 聚焦超声, or
+    "solid" of "solid tumours" through 立体 on a building-system offer) is another subject as
+    often as not. On the judged demo set this rule left out 80 of the 1,865
     suggestions, none of them judged relevant (≥ 2) (benchmarks/README.md)."""
     return coverage.share >= MIN_COVERAGE and any(item.credit >= 1.0 for item in coverage.covered)
 

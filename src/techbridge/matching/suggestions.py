@@ -14,6 +14,7 @@ each listing), so a suggestion never reveals or depends on confidential text.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -110,15 +111,24 @@ def subject_text(listing: Listing) -> str:
     return " ".join(part for part in [*parts, *listing.keywords] if part)[:MAX_QUERY_CHARS]
 
 
-def as_written(reasons: list[dict[str, object]], text: str) -> list[dict[str, object]]:
-    """Subject reasons quoting their word as the listing writes it ("HIFU", not the index's
-    "hifu"): the engine's concepts are case-folded, the reader should see the author's word."""
+def as_written(word: str, text: str) -> str:
+    """``word`` as ``text`` writes it ("HIFU", not the index's "hifu"): the engine's concepts
+    are case-folded, the reader should see the author's word. Only Latin letters and digits
+    bound a word, so HIFU is found in 采用HIFU技术; a word not in the text stays as it is."""
+    if not word.isascii():
+        return word
+    pattern = rf"(?<![A-Za-z0-9]){re.escape(word)}(?![A-Za-z0-9])"
+    found = re.search(pattern, unicodedata.normalize("NFKC", text), re.IGNORECASE)
+    return found.group(0) if found else word
+
+
+def _written(reasons: list[dict[str, object]], text: str) -> list[dict[str, object]]:
+    """Subject reasons quoting their word :func:`as_written` in ``text``."""
     out = []
     for reason in reasons:
         source = reason.get("source")
-        if reason.get("code") == "subject" and isinstance(source, str) and source.isascii():
-            found = re.search(rf"(?<!\w){re.escape(source)}(?!\w)", text, re.IGNORECASE)
-            reason = {**reason, "source": found.group(0)} if found else reason
+        if reason.get("code") == "subject" and isinstance(source, str):
+            reason = {**reason, "source": as_written(source, text)}
         out.append(reason)
     return out
 
@@ -183,9 +193,9 @@ def suggestions_compute(listing: Listing) -> list[Computed]:
                 factor=item.factor,
                 label=label_for(coverage.share, item.reasons),
                 reasons={
-                    "shown": as_written(shown_reasons(coverage, item.reasons), subject),
+                    "shown": _written(shown_reasons(coverage, item.reasons), subject),
                     "coverage": coverage.share,
-                    "missing": list(coverage.missing),
+                    "missing": [as_written(word, subject) for word in coverage.missing],
                     "terms": _term_matches(hits[int(item.id)].matches),
                     "structured": [[r.code, r.params] for r in item.reasons],
                 },

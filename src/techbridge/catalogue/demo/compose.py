@@ -229,8 +229,8 @@ def _one_topic(t: Topic, i: int, start: dict[str, int]) -> list[DemoListing]:
     plan = _PLANS[("request", seeker_region)]
     langs = plan[i % len(plan)]
     wanted = _REQUEST_PARTNERSHIPS[i % len(_REQUEST_PARTNERSHIPS)]
-    # Most enterprises ask for about the maturity on offer; one need in four asks for a step
-    # more, so the catalogue also shows matches capped by readiness ("TRL 5, you need 6").
+    # Half the needs ask for one step less maturity than is on offer, a quarter for the same and
+    # a quarter for one more, so the catalogue also shows matches capped by readiness.
     req_trl = max(1, min(9, t.trl + (-1, -1, 0, 1)[i % 4]))
     currency = HOME_CURRENCY[seeker_region]
     budget = None

@@ -396,8 +396,9 @@ TOPICS: tuple[Topic, ...] = (
     ),
 )
 
-# Topics added after the catalogue's references were first published: they come after every
-# other listing (see ``content.demo_listings``), so that no listing changes its reference.
+# Topics added after the demo was first published: their listings come after every other one
+# (see ``content.demo_listings``), so that no facility moves to another lifecycle slot, and with
+# it another state and publication date.
 ADDED_TOPICS: tuple[Topic, ...] = (
     Topic(
         "focused_ultrasound_ablation",
@@ -427,10 +428,10 @@ ADDED_TOPICS: tuple[Topic, ...] = (
             "高強度聚焦超聲波（HIFU）系統從體外把超聲波能量聚焦於腫瘤，令其受熱壞死，並以實時超聲波"
             "影像引導，毋須開刀。",
             "適用於子宮肌瘤，以及不宜接受手術的肝臟、胰臟及骨腫瘤患者。",
-            "治療屬無創性，一般於日間完成；逾二千宗治療個案中，87%的目標肌瘤完全消融。",
-            "本公司向香港私家醫院供應醫療設備，現尋求獲授權的無創腫瘤消融系統，並需要臨床團隊培訓"
+            "治療屬非入侵性，一般於日間完成；逾二千宗治療個案中，87%的目標肌瘤完全消融。",
+            "本公司向香港私家醫院供應醫療設備，現尋求獲授權的非入侵性腫瘤消融系統，並需要臨床團隊培訓"
             "及本地註冊支援。",
-            "聚焦超聲波|HIFU|腫瘤消融|無創治療",
+            "聚焦超聲波|HIFU|腫瘤消融|非入侵性治療",
         ),
         hans=V(
             "高强度聚焦超声肿瘤消融治疗系统",

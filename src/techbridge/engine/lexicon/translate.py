@@ -227,7 +227,7 @@ def _function_words(tokens: list[Token], acronyms: frozenset[str]) -> frozenset[
         t.term
         for t in tokens
         if (t.kind == "latin" and t.source in ENGLISH_FUNCTION_WORDS and t.term not in acronyms)
-        or (t.kind != "b" and is_question_word(t.term))
+        or ((t.kind != "b" or _unsegmented(t)) and is_question_word(t.term))
     }
     # Untranslated Chinese words (他, 是) name no topic either: 他是谁 is a query of nothing
     # else and keeps its words, as "who is he" does.
@@ -236,6 +236,12 @@ def _function_words(tokens: list[Token], acronyms: frozenset[str]) -> frozenset[
     ):
         return frozenset()
     return frozenset(found)
+
+
+def _unsegmented(token: Token) -> bool:
+    """A bigram of two characters the segmenter left single (哪类, 哪国: jieba knows 哪句 as
+    a word but not these), not a piece of a longer word, whose bigrams span the whole word."""
+    return token.kind == "b" and token.end - token.start == len(token.term)
 
 
 def _is_english_word(concept: Concept) -> bool:
@@ -251,11 +257,15 @@ def _without(tokens: list[Token], drop: frozenset[str], aligned: bool) -> list[T
     """``tokens`` minus the words in ``drop`` and the bigrams spanning exactly such a word.
     Where folding changed the text's length (記憶體 → 内存), every token spans the whole text,
     so spans say nothing and only the words themselves go."""
-    dropped = {(t.start, t.end) for t in tokens if t.kind != "b" and t.term in drop}
+
+    def word(t: Token) -> bool:
+        return t.kind != "b" or (aligned and _unsegmented(t))
+
+    dropped = {(t.start, t.end) for t in tokens if word(t) and t.term in drop}
     return [
         t
         for t in tokens
-        if not (t.kind != "b" and t.term in drop)
+        if not (word(t) and t.term in drop)
         and not (aligned and t.kind == "b" and (t.start, t.end) in dropped)
     ]
 

@@ -109,8 +109,8 @@ def test_partial_matches_count_half() -> None:
 
 
 def test_a_candidate_sharing_only_part_of_a_concept_is_not_suggested() -> None:
-    """Half of 聚焦超声 (聚焦, "focus") covers half the subject, enough by share, but no concept
-    of it in full: the candidate is left out; the whole word, even once, earns a place."""
+    """Half of 聚焦超声 (聚焦, "focus") covers a quarter of a two-concept subject, enough by
+    share, but no concept in full: the candidate is left out; one whole word earns a place."""
     from techbridge.engine.lexicon.translate import Alternative, Concept
 
     concepts = [

@@ -189,9 +189,15 @@ def test_a_question_word_with_a_measure_word_is_a_question_word() -> None:
     assert own_terms("哪位球员得分最多") == ["球员", "得分", "最多"]
     assert own_terms("几何 教材") == ["几何", "教材"]
     assert "next" not in {a.terms[0] for c in translated("球员得分多少次") for a in c.alternatives}
-    # 哪句 ("which sentence") and 哪类 ("which kind") ask; "sentence" and "kind" are no topic.
+    # 哪句 ("which sentence") asks; so do 哪类 and 哪国, which jieba leaves as two characters.
     assert own_terms("哪句台词最有名") == ["台词", "最", "有名"]
-    assert {a.text for c in translated("哪类科学家") for a in c.alternatives} == {"scientist"}
+    assert own_terms("哪类科学家") == ["科学家"]
+    assert own_terms("哪国的机器人最先进") == ["机器人", "最", "先进"]
+    # A piece of a longer word is not a question word: 十几年来 keeps its bigram 几年.
+    assert own_terms("十几年来 经济") == ["十几年来", "经济"]
+    assert "几年" in {
+        t for c in translator().concepts("十几年来 经济") for a in c.alternatives for t in a.terms
+    }
 
 
 def test_a_negation_is_not_translated_as_a_noun() -> None:

@@ -133,20 +133,10 @@ def test_refresh_command_recomputes_every_listings_suggestions(catalogue: Catalo
     assert not Alert.objects.exists()
 
 
-def test_subject_reasons_quote_the_word_as_the_author_wrote_it() -> None:
-    text = "Wanted: HIFU systems for Tumours HIFUS"
-    shown: list[dict[str, object]] = [
-        {"code": "subject", "source": "hifu", "word": "hifu", "via": "query"},
-        {"code": "subject", "source": "tumours", "word": "肿瘤", "via": "glossary"},
-        {"code": "subject", "source": "超声", "word": "ultrasound", "via": "glossary"},
-        {"code": "subject", "source": "ablation", "word": "消融", "via": "glossary"},
-        {"code": "trl_met", "offered": 8, "required": 7},
-    ]
-    assert [reason.get("source") for reason in as_written(shown, text)] == [
-        "HIFU",
-        "Tumours",
-        "超声",
-        "ablation",  # not in the text as a whole word: left as it was
-        None,
-    ]
-    assert shown[0]["source"] == "hifu"  # the reasons given are not changed in place
+def test_subject_words_are_quoted_as_the_author_wrote_them() -> None:
+    text = "Hifus and thermoablation: 采用ＨＩＦＵ技术 for Tumours, 5G基站"
+    assert as_written("hifu", text) == "HIFU"  # whole word only, next to Chinese, NFKC
+    assert as_written("tumours", text) == "Tumours"
+    assert as_written("5g", text) == "5G"
+    assert as_written("ablation", text) == "ablation"  # only inside thermoablation: as it was
+    assert as_written("超声", text) == "超声"

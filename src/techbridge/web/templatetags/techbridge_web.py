@@ -102,6 +102,12 @@ def colon_gap() -> str:
 
 
 @register.simple_tag
+def bracket_gap() -> str:
+    """The space before an opening bracket: none before Chinese "（", which carries its own."""
+    return "" if is_chinese() else " "
+
+
+@register.simple_tag
 def word_gap() -> str:
     """What separates single words listed after a label: a space in English, "、" in Chinese,
     where a space between words reads as a gap in the sentence."""

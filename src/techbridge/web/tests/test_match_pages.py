@@ -169,3 +169,4 @@ def test_administrators_see_the_weights_behind_a_suggestion(
     # Chinese punctuation: no space after the full-width colon, full-width brackets.
     assert "未找到：软件" in html
     assert f"（权重 {weights[0]:.2f}）" in html and "(weight" not in html
+    assert ' <span class="muted">（权重' not in html  # no space before a full-width bracket
