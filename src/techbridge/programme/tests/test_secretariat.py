@@ -288,10 +288,9 @@ def test_every_admin_site_exists_once_the_apps_have_loaded() -> None:
         "from django.contrib.admin.sites import all_sites; "
         "print(sorted(site.name for site in all_sites), 'techbridge.config.urls' in sys.modules)"
     )
-    environment = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
     result = subprocess.run(
         [sys.executable, "-c", code],
-        env={**environment, "DJANGO_SETTINGS_MODULE": "techbridge.config.settings.base"},
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "techbridge.config.settings.base"},
         capture_output=True,
         text=True,
         timeout=120,

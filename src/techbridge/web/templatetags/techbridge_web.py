@@ -101,10 +101,9 @@ def colon_gap() -> str:
     return "" if is_chinese() else " "
 
 
-@register.simple_tag
-def bracket_gap() -> str:
-    """The space before an opening bracket: none before Chinese "（", which carries its own."""
-    return "" if is_chinese() else " "
+# The space before an opening bracket is the same gap: none before Chinese "（", which carries
+# its own.
+register.simple_tag(colon_gap, name="bracket_gap")
 
 
 @register.simple_tag
