@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from techbridge.engine.lexicon.glossary import english_key
+from techbridge.engine.lexicon.glossary import english_key, english_words
 from techbridge.engine.text.normalize import normalize
 
 _WORD_RE = re.compile(r"[^\W_]+")
@@ -28,11 +28,13 @@ _SKIP_PREFIXES = ("cl:", "variant of", "old variant", "surname", "see ", "used i
 @dataclass(frozen=True)
 class Sense:
     """A headword reachable from an English key. ``exact``: the gloss is the key's words and
-    nothing else ("point", not "at this point")."""
+    nothing else ("point", not "at this point"). ``words``: the gloss's words behind the key,
+    as written ("consistent", which the key shares with "consists")."""
 
     headword: str
     position: int
     exact: bool
+    words: tuple[str, ...]
 
 
 def _name_of(gloss: str) -> str | None:
@@ -72,7 +74,8 @@ class Cedict:
             name = _described_name(gloss, len(key))
             if name is None and 1 <= len(key) <= 3:
                 exact = len(key) == len(_WORD_RE.findall(normalize(gloss)))
-                self.reverse.setdefault(key, []).append(Sense(simplified, position, exact))
+                sense = Sense(simplified, position, exact, english_words(gloss))
+                self.reverse.setdefault(key, []).append(sense)
             elif name:
                 # A person or place described after its name is reachable by the name and, for
                 # a person, by the surname alone (Tesla → 特斯拉). Short descriptions count too:
@@ -80,7 +83,7 @@ class Cedict:
                 # three-word keys reachable, so "Denver" and "Paris" had no translation.
                 for part in {name, name.split()[-1]}:
                     if part_key := english_key(part):
-                        sense = Sense(simplified, position, True)
+                        sense = Sense(simplified, position, True, english_words(part))
                         self.reverse.setdefault(part_key, []).append(sense)
 
     def translations(self, simplified: str) -> list[str]:

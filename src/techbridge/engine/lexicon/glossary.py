@@ -20,7 +20,12 @@ _WORD_RE = re.compile(r"[^\W_]+")
 
 def english_key(phrase: str) -> tuple[str, ...]:
     """The lookup key of an English phrase: its stems without stop words."""
-    return tuple(stem(w) for w in _WORD_RE.findall(normalize(phrase)) if not is_stop(w))
+    return tuple(stem(w) for w in english_words(phrase))
+
+
+def english_words(phrase: str) -> tuple[str, ...]:
+    """The words of an English phrase that its key is made of, as written (lower case)."""
+    return tuple(w for w in _WORD_RE.findall(normalize(phrase)) if not is_stop(w))
 
 
 @dataclass

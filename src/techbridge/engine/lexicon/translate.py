@@ -19,10 +19,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from techbridge.engine.lexicon.cedict import Cedict, load_cedict
+from techbridge.engine.lexicon.cedict import Cedict, Sense, load_cedict
 from techbridge.engine.lexicon.glossary import Glossary, english_key, load_glossary
 from techbridge.engine.text.analyzer import Analyzer, Token
-from techbridge.engine.text.english import lemma, stem
+from techbridge.engine.text.english import lemma, same_word, stem
 
 MAX_ALTERNATIVES = 3
 _ACRONYM_RE = re.compile(r"\b[A-Z]{2,}\b")
@@ -35,6 +35,15 @@ def _acronyms(text: str) -> frozenset[str]:
     if not any(c.islower() for c in text):
         return frozenset()
     return frozenset(stem(w.lower()) for w in _ACRONYM_RE.findall(text))
+
+
+def _written(tokens: list[Token]) -> tuple[str, ...] | None:
+    """The English words of ``tokens`` as typed, lower-cased; None when a token's surface is
+    not its word alone (folded or full-width text)."""
+    words = tuple(t.source.lower() for t in tokens)
+    if not all(w.isalpha() and w.isascii() for w in words):
+        return None
+    return words
 
 
 def _words(text: str) -> list[str]:
@@ -126,6 +135,14 @@ ENGLISH_TO_CHINESE = 0.5
 SENSE_POSITION = 0.25
 #: A sense taken from the head of an unlisted compound (see ``Translator._head_senses``).
 HEAD_SENSE = 0.5
+#: A sense reached through another word of the same stem (consists → "consistent" → 一贯,
+#: experience → "experiment" → 实验, busy → "business" → 商业), beside senses of the word
+#: itself: the key is made of stems. Damped, not dropped: Chinese rarely marks the word class,
+#: so the noun of an English adjective is often the translation people write (philosophical →
+#: 哲学家 "philosopher", humans → 人类 "humanity"); dropping them cost XQuAD EN → ZH 0.0016
+#: nDCG@10. A word with no sense of its own takes none of its stem's (communicable → nothing,
+#: not 通信 "communication"; benchmarks/README.md).
+DERIVED_SENSE = 0.5
 #: jieba frequency given to a phrase's CC-CEDICT headword that jieba does not list (a rare word's
 #: frequency; 3, 20 and 200 measured within 0.0004 of each other on XQuAD EN → ZH).
 PHRASE_FREQUENCY = 20
@@ -286,9 +303,9 @@ class Translator:
         self._gloss = lru_cache(maxsize=GLOSS_CACHE_SIZE)(self._gloss_of_term)
         # A word's translations depend on the lexicon alone: looked up once per process, they
         # cost a dictionary probe per query word afterwards instead of analysing every sense.
-        self._zh_alternatives: Callable[[tuple[str, ...]], tuple[Alternative, ...]] = lru_cache(
-            maxsize=GLOSS_CACHE_SIZE
-        )(self._zh_senses)
+        self._zh_alternatives: Callable[
+            [tuple[str, ...], tuple[str, ...] | None], tuple[Alternative, ...]
+        ] = lru_cache(maxsize=GLOSS_CACHE_SIZE)(self._zh_senses)
         self._en_alternatives: Callable[[str], tuple[Alternative, ...]] = lru_cache(
             maxsize=GLOSS_CACHE_SIZE
         )(self._en_senses)
@@ -390,7 +407,7 @@ class Translator:
         if term in UNTRANSLATED_ENGLISH or term in UNTRANSLATED_CHINESE:
             return ()
         if term.isascii():
-            alternatives = self._zh_alternatives((term,))
+            alternatives = self._zh_alternatives((term,), None)
         else:
             alternatives = self._en_alternatives(term)
         return tuple(t for alternative in alternatives for t in alternative.terms)
@@ -425,7 +442,7 @@ class Translator:
             key = tuple(t.term for t in words[i : i + n])
             if glossary_only and key not in self.glossary.en_to_zh:
                 continue
-            alternatives = self._zh_alternatives(key)
+            alternatives = self._zh_alternatives(key, _written(words[i : i + n]))
             if n == 1 and not glossary_only and words[i].term not in acronyms:
                 alternatives = self._with_lemma_senses(words[i], key, alternatives)
             if alternatives:
@@ -442,18 +459,28 @@ class Translator:
         传媒). Acronyms (LED) are not looked up this way."""
         if not word.source.isalpha() or not word.source.isascii():
             return own  # the token's surface is not the word alone (folded text)
-        lemma_key = english_key(lemma(word.source))
+        form = lemma(word.source.lower())
+        lemma_key = english_key(form)
         if not lemma_key or lemma_key == key:
             return own
         terms = {a.terms for a in own}
-        return own + tuple(a for a in self._zh_alternatives(lemma_key) if a.terms not in terms)
+        senses = self._zh_alternatives(lemma_key, (form,))
+        return own + tuple(a for a in senses if a.terms not in terms)
 
-    def _zh_senses(self, key: tuple[str, ...]) -> tuple[Alternative, ...]:
+    def _zh_senses(
+        self, key: tuple[str, ...], written: tuple[str, ...] | None
+    ) -> tuple[Alternative, ...]:
+        """The Chinese senses of an English key (stems). With the words as ``written``, a
+        sense glossed by another word of their stems is weaker (see :data:`DERIVED_SENSE`), and
+        none is taken when every sense is of that kind."""
         ranked: list[tuple[str, float, str]] = []
         for rank, zh in enumerate(self.glossary.en_to_zh.get(key, ())):
             ranked.append((zh, 1.0 / (1 + rank), "glossary"))
         scored: list[tuple[float, float, str]] = []
-        for sense in self.cedict.reverse.get(key, ()):
+        senses = self.cedict.reverse.get(key, ())
+        if not any(self._same_word_sense(sense, written) for sense in senses):
+            senses = []  # only other words of the stem: communicable is not 通信
+        for sense in senses:
             zh = sense.headword
             freq = self.analyzer.segmenter.word_frequency(zh)
             # Lone characters are too ambiguous to stand for an English word, and so is a
@@ -467,6 +494,8 @@ class Translator:
             # A gloss that says more than the key ("at this point" for "point") is a weaker
             # sense.
             fit = 1.0 if sense.exact else INEXACT_SENSE
+            if not self._same_word_sense(sense, written):
+                fit *= DERIVED_SENSE
             # How often the headword is used counts most, where the entry lists this gloss
             # little: entries list senses in no strict order of use (本事 gives "ability"
             # first, 能力 second, yet 能力 is the word for it). Dividing by 1 + position cost
@@ -483,6 +512,16 @@ class Translator:
             damp = 0.5 if ranked else 1.0
             ranked += [(zh, damp * s / best, "cedict") for s, _, zh in scored]
         return self._alternatives(ranked)
+
+    @staticmethod
+    def _same_word_sense(sense: Sense, written: tuple[str, ...] | None) -> bool:
+        """Whether a sense's gloss has the words as ``written`` (any form of them), not only
+        their stems; true when the words are not known (a document's terms)."""
+        if written is None:
+            return True
+        return len(sense.words) == len(written) and all(
+            same_word(w, g) for w, g in zip(written, sense.words, strict=True)
+        )
 
     # -- Chinese → English -------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from techbridge.engine.lexicon.translate import (
     Translator,
 )
 from techbridge.engine.text.analyzer import default_analyzer
+from techbridge.engine.text.english import same_word
 
 
 @cache
@@ -252,3 +253,32 @@ def test_a_british_spelling_finds_the_dictionary_entry_of_the_american_one() -> 
     assert [a.text for a in translated("tumour")[0].alternatives][:1] == ["肿瘤"]
     (_, organisation) = translator().concepts("organisation")
     assert organisation.alternatives[0].text == "组织"
+
+
+def test_a_word_takes_its_own_senses_before_those_of_another_word_of_its_stem() -> None:
+    """experience and experiment share the stem "experi", busy and business "busi": the
+    word's own senses come first, the others' are damped."""
+
+    def senses(word: str) -> list[tuple[str, float]]:
+        (concept,) = translated(word)
+        return [(a.text, a.weight) for a in concept.alternatives]
+
+    assert senses("experience") == [("经验", 0.5), ("经历", 0.466), ("历经", 0.368)]
+    assert senses("busy") == [("繁忙", 0.372), ("忙碌", 0.359), ("业务", 0.25)]
+
+
+def test_a_word_with_no_sense_of_its_own_takes_none_of_its_stems() -> None:
+    """communicable stems to "communic", as communication does; its senses (交流, 通信) are
+    not communicable's. The glossary's phrase still translates it."""
+    assert translated("communicable") == []
+    assert [c.alternatives[0].text for c in translated("communicable disease")] == ["传染病"]
+    # A document's terms are stems with no word behind them: unchanged.
+    assert "通信" in translator().gloss_terms("communicable")
+
+
+def test_forms_of_one_word_are_told_from_words_of_one_stem() -> None:
+    assert same_word("consists", "consist")
+    assert same_word("tumours", "tumor")
+    assert same_word("ctenophores", "ctenophore")  # unknown words: by stem
+    assert not same_word("consists", "consistent")
+    assert not same_word("experience", "experiment")

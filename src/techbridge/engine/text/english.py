@@ -105,3 +105,23 @@ def lemma(word: str) -> str:
     """Dictionary form of a lower-cased English word (led → lead, mice → mouse), from
     simplemma's English lexicon; the word itself when it is not listed."""
     return str(simplemma.lemmatize(word, lang="en"))
+
+
+def same_word(typed: str, written: str) -> bool:
+    """Whether two lower-cased English words are forms of one word (consists and consist,
+    tumours and tumor), not merely of one stem (consists and consistent, experience and
+    experiment, busy and business share theirs). Words simplemma does not know (ctenophores)
+    are compared by stem."""
+    if typed == written:
+        return True
+    if not (simplemma.is_known(typed, lang="en") and simplemma.is_known(written, lang="en")):
+        return stem(typed) == stem(written)
+    return bool(_dictionary_forms(typed) & _dictionary_forms(written))
+
+
+@lru_cache(maxsize=200_000)
+def _dictionary_forms(word: str) -> frozenset[str]:
+    """A word's dictionary form in either spelling (tumours → tumour, tumor)."""
+    return frozenset(
+        {american_spelling(lemma(word)), lemma(american_spelling(word)), american_spelling(word)}
+    )
