@@ -15,6 +15,7 @@ from techbridge.catalogue.permissions import reader_tier
 from techbridge.catalogue.search import CATALOGUE_KIND, ENGINE_KIND, SEARCHABLE_STATUSES
 from techbridge.engine import Document, Highlight, Index, Query, TermMatch
 from techbridge.engine.matching import typed_concepts
+from techbridge.engine.text.normalize import as_written
 from techbridge.experts.models import ExpertProfile
 from techbridge.matching.changelog import listings_changed_after, log_state
 from techbridge.matching.documents import (
@@ -179,9 +180,14 @@ def _described(
     for (listing, score, _), found in zip(readable, described, strict=True):
         if recheck and not found.matches:
             continue
-        matches = found.matches if explain else ()
+        matches = tuple(_as_typed(m, query.text) for m in found.matches) if explain else ()
         hits.append(ListingHit(listing, score, found.highlights, matches))
     return hits
+
+
+def _as_typed(match: TermMatch, text: str) -> TermMatch:
+    """``match`` quoting the searcher's word as typed ("Tumours", not the folded "tumours")."""
+    return replace(match, source=as_written(match.source, text))
 
 
 def _disjunctive_facets(

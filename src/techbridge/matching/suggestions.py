@@ -13,8 +13,6 @@ each listing), so a suggestion never reveals or depends on confidential text.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -40,6 +38,7 @@ from techbridge.engine.matching import (
     suggestion_score,
     worth_suggesting,
 )
+from techbridge.engine.text.normalize import as_written
 from techbridge.matching.documents import listing_pk_of
 from techbridge.matching.index import search_index
 from techbridge.matching.models import Alert, Suggestion
@@ -109,17 +108,6 @@ def subject_text(listing: Listing) -> str:
     """The listing's core subject as its authors put it: titles and keywords."""
     parts = [text.title for text in listing.texts.all() if text.origin != TextOrigin.MACHINE]
     return " ".join(part for part in [*parts, *listing.keywords] if part)[:MAX_QUERY_CHARS]
-
-
-def as_written(word: str, text: str) -> str:
-    """``word`` as ``text`` writes it ("HIFU", not the index's "hifu"): the engine's concepts
-    are case-folded, the reader should see the author's word. Only Latin letters and digits
-    bound a word, so HIFU is found in 采用HIFU技术; a word not in the text stays as it is."""
-    if not word.isascii():
-        return word
-    pattern = rf"(?<![A-Za-z0-9]){re.escape(word)}(?![A-Za-z0-9])"
-    found = re.search(pattern, unicodedata.normalize("NFKC", text), re.IGNORECASE)
-    return found.group(0) if found else word
 
 
 def _written(reasons: list[dict[str, object]], text: str) -> list[dict[str, object]]:

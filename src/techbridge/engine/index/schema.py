@@ -24,8 +24,9 @@ from techbridge.engine.text.analyzer import Analyzer
 #: Raised whenever what a document puts in the index changes (fields, analysis, dictionary
 #: senses): a node finding an index of another version rebuilds it from the database. 5: British
 #: spellings are indexed in American spelling, and English → Chinese senses ranked anew. 6: 不是
-#: ("is not") is no longer glossed as the noun ("fault") in a document's translation.
-SCHEMA_VERSION = 6
+#: ("is not") is no longer glossed as the noun ("fault") in a document's translation. 7: a
+#: document's translation keeps four senses of each word and four glosses of a Chinese one.
+SCHEMA_VERSION = 7
 #: The one scored text field: every text field's terms, each repeated by its field weight.
 TEXT = "text"
 TERMS_TOKENIZER = "techbridge_terms"

@@ -39,7 +39,7 @@ def test_question_and_function_words_are_not_translated() -> None:
 
 def test_english_to_chinese_counts_half() -> None:
     (concept,) = translated("surrender")
-    assert [a.text for a in concept.alternatives] == ["投降", "屈服", "陷落"]
+    assert [a.text for a in concept.alternatives] == ["投降", "屈服", "陷落", "自首"]
     assert concept.alternatives[0].weight == ENGLISH_TO_CHINESE
     assert all(a.weight <= ENGLISH_TO_CHINESE for a in concept.alternatives)
 
@@ -132,12 +132,15 @@ def test_a_translation_the_segmenter_does_not_know_is_matched_by_its_bigrams() -
 
 def test_irregular_english_forms_add_their_dictionary_form_senses() -> None:
     """The stemmer leaves "fought" and "lost" alone; their dictionary forms' senses join the
-    word's own, after them (lost alone is 失传, 迷路, 散失: "lost to history", "lost one's way",
-    "scattered and lost"; "lose" adds 失去, 丧失, 失败)."""
+    word's own, after them (lost alone is 失传, 迷路, 散失, 走失: "lost to history", "lost one's
+    way", "scattered and lost", "wander off"; "lose" adds 失去, 丧失, 失败, 失利)."""
     (fought, _) = translated("fought wars")
-    assert [a.text for a in fought.alternatives] == ["战斗", "作战", "斗争"]
+    assert [a.text for a in fought.alternatives] == ["战斗", "作战", "斗争", "交战"]
     (lost, _) = translated("lost luggage")
-    assert [a.text for a in lost.alternatives] == ["失传", "迷路", "散失", "失去", "丧失", "失败"]
+    assert [a.text for a in lost.alternatives] == [
+        *("失传", "迷路", "散失", "走失"),
+        *("失去", "丧失", "失败", "失利"),
+    ]
 
 
 def test_a_word_in_capitals_keeps_only_its_own_senses() -> None:
@@ -145,7 +148,7 @@ def test_a_word_in_capitals_keeps_only_its_own_senses() -> None:
     (upper, _) = translated("SAW sensors")
     (lower, _) = translated("saw sensors")
     assert [a.text for a in upper.alternatives] == ["锯开", "锯子"]
-    assert [a.text for a in lower.alternatives] == ["锯开", "锯子", "看到", "看见", "见到"]
+    assert [a.text for a in lower.alternatives] == ["锯开", "锯子", "看到", "看见", "见到", "瞧见"]
 
 
 def test_a_phrase_translates_to_its_headword_even_if_the_segmenter_does_not_know_it() -> None:
@@ -263,8 +266,13 @@ def test_a_word_takes_its_own_senses_before_those_of_another_word_of_its_stem() 
         (concept,) = translated(word)
         return [(a.text, a.weight) for a in concept.alternatives]
 
-    assert senses("experience") == [("经验", 0.5), ("经历", 0.466), ("历经", 0.368)]
-    assert senses("busy") == [("繁忙", 0.372), ("忙碌", 0.359), ("业务", 0.25)]
+    assert senses("experience") == [
+        ("经验", 0.5),
+        ("经历", 0.466),
+        ("历经", 0.368),
+        ("阅历", 0.308),
+    ]
+    assert senses("busy") == [("繁忙", 0.372), ("忙碌", 0.359), ("业务", 0.25), ("商业", 0.244)]
 
 
 def test_a_word_with_no_sense_of_its_own_takes_none_of_its_stems() -> None:

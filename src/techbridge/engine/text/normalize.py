@@ -62,3 +62,15 @@ def detect_language(text: str) -> str:
     if han == 0 or han * 5 < letters:
         return "en"
     return "zh-hant" if is_traditional(text) else "zh-hans"
+
+
+def as_written(word: str, text: str) -> str:
+    """``word`` as ``text`` writes it ("HIFU", not the index's "hifu"): the engine's concepts
+    are case-folded, the reader should see the author's or the searcher's word. Only Latin
+    letters and digits bound a word, so HIFU is found in 采用HIFU技术; a word not in the text
+    stays as it is."""
+    if not word.isascii():
+        return word
+    pattern = rf"(?<![A-Za-z0-9]){re.escape(word)}(?![A-Za-z0-9])"
+    found = re.search(pattern, unicodedata.normalize("NFKC", text), re.IGNORECASE)
+    return found.group(0) if found else word

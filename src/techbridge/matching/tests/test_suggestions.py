@@ -12,9 +12,10 @@ from django.utils import timezone
 from techbridge.accounts.models import User
 from techbridge.catalogue.services import listing_archive
 from techbridge.catalogue.tests.published import Catalogue
+from techbridge.engine.text.normalize import as_written
 from techbridge.matching.alerts import digest_send, saved_search_create, saved_searches_check
 from techbridge.matching.models import Alert, Suggestion
-from techbridge.matching.suggestions import as_written, suggestions_refresh
+from techbridge.matching.suggestions import suggestions_refresh
 
 pytestmark = pytest.mark.django_db
 

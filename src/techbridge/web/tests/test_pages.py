@@ -80,6 +80,15 @@ def test_simplified_need_finds_english_offer_with_reasons(
     assert "“超声”" in page and "“ultrasound”" in page  # the translation is explained
 
 
+def test_a_reason_quotes_the_word_as_typed(client: Client, catalogue: Catalogue) -> None:
+    """The engine folds case; the reader's own word comes back as typed, not "tumours"."""
+    response = client.get(_url("web:search", "en"), {"q": "Tumours", "kind": "offer"})
+    page = _text(response.content)
+    assert catalogue.offer.reference in page
+    assert "“Tumours” found in:" in page
+    assert "“tumours”" not in page
+
+
 def test_confidential_text_never_reaches_anonymous_search_or_page(
     client: Client, catalogue: Catalogue
 ) -> None:
