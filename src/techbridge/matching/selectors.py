@@ -115,7 +115,8 @@ def listing_search(
     listings = _with_relations(Listing.objects.filter(pk__in=[pk for pk, _ in window])).in_bulk()
     shown = [(listings[pk], score) for pk, score in window if pk in listings]
     hits = _described(index, query, shown, tier, explain=explain, recheck=stale is None)
-    typed = typed_concepts(index.concepts(query))
+    # As typed, like the hits' matches (see ``_as_typed``), so that the two compare.
+    typed = tuple(as_written(word, text) for word in typed_concepts(index.concepts(query)))
     return ListingSearchResult(hits=hits, total=result.total, facets=counts, typed=typed)
 
 

@@ -398,7 +398,8 @@ class Translator:
 
     def gloss_terms(self, text: str) -> list[str]:
         """The index terms of a word-by-word dictionary translation of ``text``: each English
-        word's Chinese translations and each Chinese word's English ones (up to three each).
+        word's Chinese translations and each Chinese word's English ones (up to four each: see
+        :data:`MAX_ALTERNATIVES` and :data:`DOCUMENT_GLOSSES`).
 
         Indexed beside the text, they let a query in the other language match a document by
         its own words too, not only by the query's translations: combining query and document

@@ -53,6 +53,14 @@ def test_a_result_lacking_a_typed_word_says_which(client: Client, catalogue: Cat
         in _cards(english)[catalogue.offer.reference]
     )
 
+    # Typed in capitals, the words compare as typed with what was found and are shown so.
+    capitals = client.get("/en/search/", {"q": "Ultrasound Software"}).content.decode()
+    assert (
+        '<p class="missing">Missing: <s>Software</s></p>'
+        in _cards(capitals)[catalogue.offer.reference]
+    )
+    assert 'class="missing"' not in _cards(capitals)[catalogue.need.reference]
+
     single = client.get("/zh-hans/search/", {"q": "超声"}).content.decode()
     assert 'class="missing"' not in single
 
