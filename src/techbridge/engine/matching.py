@@ -12,6 +12,7 @@ factor that applies is returned as a reason the caller renders in the reader's l
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -261,7 +262,8 @@ def _lone_character(source: str) -> bool:
 
 def _contains(phrase: str, word: str) -> bool:
     if phrase.isascii():
-        return word.lower() in phrase.lower().split()
+        # A phrase as typed may join its words with a hyphen (Hot-Pot; see ``as_written``).
+        return word.lower() in re.split(r"[\s\-]+", phrase.lower())
     return word in phrase and word != phrase
 
 

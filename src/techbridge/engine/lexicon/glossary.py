@@ -33,6 +33,9 @@ class Glossary:
     """English ⇄ Chinese term pairs with regional variants."""
 
     en_to_zh: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
+    #: The English terms of each ``en_to_zh`` entry as written, its words in lower case, in the
+    #: same order (the key is made of stems, which "engine" and "engineering" share).
+    en_words: dict[tuple[str, ...], list[list[tuple[str, ...]]]] = field(default_factory=dict)
     zh_to_en: dict[str, list[str]] = field(default_factory=dict)
     variant_map: dict[str, str] = field(default_factory=dict)
 
@@ -41,8 +44,14 @@ class Glossary:
         canonical = fold_chinese(normalize(chinese))
         for term in english:
             key = english_key(term)
-            if key and canonical not in self.en_to_zh.setdefault(key, []):
-                self.en_to_zh[key].append(canonical)
+            if not key:
+                continue
+            entries = self.en_to_zh.setdefault(key, [])
+            written = self.en_words.setdefault(key, [])
+            if canonical not in entries:
+                entries.append(canonical)
+                written.append([])
+            written[entries.index(canonical)].append(english_words(term))
         self.zh_to_en.setdefault(canonical, []).extend(english)
         for variant in variants:
             folded = fold_chinese(normalize(variant))

@@ -20,15 +20,15 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from techbridge.engine.lexicon.cedict import Cedict, Sense, load_cedict
-from techbridge.engine.lexicon.glossary import Glossary, english_key, load_glossary
+from techbridge.engine.lexicon.glossary import Glossary, english_key, english_words, load_glossary
 from techbridge.engine.text.analyzer import Analyzer, Token
 from techbridge.engine.text.english import lemma, same_word, stem
 
 #: Senses kept for a word, in a query and in a document's dictionary translation. Four, not
-#: three: XQuAD EN → ZH nDCG@10 0.8037 → 0.8061, ZH → EN 0.7809 → 0.7869, EN → EN 0.9630 →
+#: three: XQuAD EN → ZH nDCG@10 0.8037 → 0.8061, ZH → EN 0.7809 → 0.7865, EN → EN 0.9630 →
 #: 0.9620, with p95 latency unchanged at 100,000 listings and the index 2.6 % larger. More cost
 #: the speed target: eight senses in queries (EN → ZH 0.8090) took p95 from 2.6 to 3.2 ms
-#: (benchmarks/README.md, "Four senses a word").
+#: (benchmarks/README.md, "Words of one stem, four senses a word").
 MAX_ALTERNATIVES = 4
 #: CC-CEDICT glosses of a Chinese word taken in a document's translation and in a query. The
 #: document takes one more: it is what an English query finds a Chinese text by (EN → ZH
@@ -48,10 +48,21 @@ def _acronyms(text: str) -> frozenset[str]:
     return frozenset(stem(w.lower()) for w in _ACRONYM_RE.findall(text))
 
 
+def _same_words(words: tuple[str, ...], written: tuple[str, ...] | None) -> bool:
+    """Whether a gloss's ``words`` are the words as ``written`` (any form of them), not only
+    their stems; true when the written words are not known (a document's terms)."""
+    if written is None:
+        return True
+    return len(words) == len(written) and all(
+        same_word(w, g) for w, g in zip(written, words, strict=True)
+    )
+
+
 def _written(tokens: list[Token]) -> tuple[str, ...] | None:
-    """The English words of ``tokens`` as typed, lower-cased; None when a token's surface is
-    not its word alone (folded or full-width text)."""
-    words = tuple(t.source.lower() for t in tokens)
+    """The English words of ``tokens`` as typed (case-folded); None when a token's surface is
+    not its word alone (text whose folding changed its length: its tokens' surface is the whole
+    text)."""
+    words = tuple(t.source for t in tokens)
     if not all(w.isalpha() and w.isascii() for w in words):
         return None
     return words
@@ -471,12 +482,13 @@ class Translator:
         传媒). Acronyms (LED) are not looked up this way."""
         if not word.source.isalpha() or not word.source.isascii():
             return own  # the token's surface is not the word alone (folded text)
-        form = lemma(word.source.lower())
+        form = lemma(word.source)
         lemma_key = english_key(form)
         if not lemma_key or lemma_key == key:
             return own
         terms = {a.terms for a in own}
-        senses = self._zh_alternatives(lemma_key, (form,))
+        # A dictionary form may be two words (popups → pop-up).
+        senses = self._zh_alternatives(lemma_key, english_words(form))
         return own + tuple(a for a in senses if a.terms not in terms)
 
     def _zh_senses(
@@ -486,12 +498,33 @@ class Translator:
         sense glossed by another word of their stems is weaker (see :data:`DERIVED_SENSE`), and
         none is taken when every sense is of that kind."""
         ranked: list[tuple[str, float, str]] = []
-        for rank, zh in enumerate(self.glossary.en_to_zh.get(key, ())):
-            ranked.append((zh, 1.0 / (1 + rank), "glossary"))
-        scored: list[tuple[float, float, str]] = []
+        trusted = False
+        entries = zip(
+            self.glossary.en_to_zh.get(key, ()), self.glossary.en_words.get(key, ()), strict=True
+        )
+        for rank, (zh, terms) in enumerate(entries):
+            # engineering is not "engine" (发动机), though the stems agree.
+            same = any(_same_words(words, written) for words in terms)
+            ranked.append((zh, (1.0 if same else DERIVED_SENSE) / (1 + rank), "glossary"))
+            trusted |= same
         senses = self.cedict.reverse.get(key, ())
-        if not any(self._same_word_sense(sense, written) for sense in senses):
-            senses = []  # only other words of the stem: communicable is not 通信
+        own = [sense for sense in senses if self._same_word_sense(sense, written)]
+        # None of the word's own (only other words of the stem): communicable is not 通信.
+        scored = self._scored_senses(own, key)
+        if scored:
+            # A glossary hit is trusted; CC-CEDICT only adds a damped extra sense.
+            damp = 0.5 if trusted else 1.0
+            ranked += [(zh, damp * weight, "cedict") for zh, weight in scored]
+            others = [sense for sense in senses if not self._same_word_sense(sense, written)]
+            # Below the word's own best sense, however common: consists keeps 包括 ("consist
+            # of") before 一贯 ("consistent"), busy 繁忙 at full weight beside 业务 ("business").
+            top = damp * DERIVED_SENSE * scored[0][1]
+            ranked += [(zh, top * w, "cedict") for zh, w in self._scored_senses(others, key)]
+        return self._alternatives(ranked)
+
+    def _scored_senses(self, senses: list[Sense], key: tuple[str, ...]) -> list[tuple[str, float]]:
+        """Headwords of ``senses`` with their weight relative to the most used one."""
+        scored: list[tuple[float, float, str]] = []
         for sense in senses:
             zh = sense.headword
             freq = self.analyzer.segmenter.word_frequency(zh)
@@ -506,8 +539,6 @@ class Translator:
             # A gloss that says more than the key ("at this point" for "point") is a weaker
             # sense.
             fit = 1.0 if sense.exact else INEXACT_SENSE
-            if not self._same_word_sense(sense, written):
-                fit *= DERIVED_SENSE
             # How often the headword is used counts most, where the entry lists this gloss
             # little: entries list senses in no strict order of use (本事 gives "ability"
             # first, 能力 second, yet 能力 is the word for it). Dividing by 1 + position cost
@@ -515,25 +546,18 @@ class Translator:
             # relevant suggestions in the first three (benchmarks/README.md).
             plain = math.log1p(freq) / (1 + SENSE_POSITION * sense.position)
             scored.append((fit * plain, plain, zh))
+        if not scored:
+            return []
         scored.sort(reverse=True)
-        if scored:
-            # Relative to the best sense before fit: poorly fitting senses stay weak even when
-            # nothing better is found.
-            best = max(plain for _, plain, _ in scored)
-            # A glossary hit is trusted; CC-CEDICT only adds a damped extra sense.
-            damp = 0.5 if ranked else 1.0
-            ranked += [(zh, damp * s / best, "cedict") for s, _, zh in scored]
-        return self._alternatives(ranked)
+        # Relative to the best sense before fit: poorly fitting senses stay weak even when
+        # nothing better is found.
+        best = max(plain for _, plain, _ in scored)
+        return [(zh, score / best) for score, _, zh in scored]
 
     @staticmethod
     def _same_word_sense(sense: Sense, written: tuple[str, ...] | None) -> bool:
-        """Whether a sense's gloss has the words as ``written`` (any form of them), not only
-        their stems; true when the words are not known (a document's terms)."""
-        if written is None:
-            return True
-        return len(sense.words) == len(written) and all(
-            same_word(w, g) for w, g in zip(written, sense.words, strict=True)
-        )
+        """Whether a sense's gloss has the words as ``written`` (see :func:`_same_words`)."""
+        return _same_words(sense.words, written)
 
     # -- Chinese → English -------------------------------------------------------------
 

@@ -12,7 +12,13 @@ import pytest
 
 from techbridge.engine.text.analyzer import default_analyzer
 from techbridge.engine.text.english import american_spelling
-from techbridge.engine.text.normalize import HAN_RANGES, detect_language, fold_chinese, normalize
+from techbridge.engine.text.normalize import (
+    HAN_RANGES,
+    as_written,
+    detect_language,
+    fold_chinese,
+    normalize,
+)
 
 HAN_RUN_RE = re.compile(f"[{HAN_RANGES}]+")
 
@@ -202,3 +208,15 @@ def test_folding_joins_no_two_words(word: str, other: str) -> None:
     met programmer."""
     analyzer = default_analyzer()
     assert analyzer.terms(word) != analyzer.terms(other)
+
+
+def test_words_are_quoted_as_the_text_writes_them() -> None:
+    text = "Hifus and thermoablation: 采用ＨＩＦＵ技术 for Tumours, 5G基站"
+    assert as_written("hifu", text) == "HIFU"  # whole word only, next to Chinese, NFKC
+    assert as_written("tumours", text) == "Tumours"
+    assert as_written("5g", text) == "5G"
+    assert as_written("ablation", text) == "ablation"  # only inside thermoablation: as it was
+    assert as_written("超声", text) == "超声"
+    # A phrase's words joined by a hyphen or several spaces in the text.
+    assert as_written("hot pot", "Sichuan Hot-Pot base") == "Hot-Pot"
+    assert as_written("fall detection", "FALL  DETECTION radar") == "FALL  DETECTION"

@@ -259,12 +259,14 @@ def test_a_british_spelling_finds_the_dictionary_entry_of_the_american_one() -> 
 
 
 def test_a_word_takes_its_own_senses_before_those_of_another_word_of_its_stem() -> None:
-    """experience and experiment share the stem "experi", busy and business "busi": the
-    word's own senses come first, the others' are damped."""
+    """experience and experiment share the stem "experi", busy and business "busi", consists
+    and consistent "consist": the word's own senses come first at their own weight, the
+    others' below half of the best of them (consists keeps only 包括, "consist of": 一贯,
+    "consistent", falls under the weight floor)."""
 
     def senses(word: str) -> list[tuple[str, float]]:
         (concept,) = translated(word)
-        return [(a.text, a.weight) for a in concept.alternatives]
+        return [(a.text, a.weight) for a in concept.alternatives if not a.part]
 
     assert senses("experience") == [
         ("经验", 0.5),
@@ -272,7 +274,19 @@ def test_a_word_takes_its_own_senses_before_those_of_another_word_of_its_stem() 
         ("历经", 0.368),
         ("阅历", 0.308),
     ]
-    assert senses("busy") == [("繁忙", 0.372), ("忙碌", 0.359), ("业务", 0.25), ("商业", 0.244)]
+    assert senses("busy") == [("繁忙", 0.5), ("忙碌", 0.483), ("业务", 0.25), ("商业", 0.244)]
+    assert senses("consists") == [("包括", 0.15)]
+    # The glossary's "engine" (发动机) shares engineering's stem too.
+    assert senses("engineering")[:2] == [("工程", 0.5), ("发动机", 0.25)]
+
+
+def test_a_dictionary_form_in_two_words_keeps_its_senses() -> None:
+    """simplemma's dictionary forms may be hyphenated (popups → pop-up, reelections →
+    re-election): they are the same words as the glosses "pop up" and "reelection"."""
+    (popups,) = translated("popups")
+    assert [a.text for a in popups.alternatives if not a.part] == ["蹦出来", "冒出来", "弹出"]
+    (reelections,) = translated("reelections")
+    assert [a.text for a in reelections.alternatives] == ["改选"]
 
 
 def test_a_word_with_no_sense_of_its_own_takes_none_of_its_stems() -> None:
@@ -288,5 +302,6 @@ def test_forms_of_one_word_are_told_from_words_of_one_stem() -> None:
     assert same_word("consists", "consist")
     assert same_word("tumours", "tumor")
     assert same_word("ctenophores", "ctenophore")  # unknown words: by stem
+    assert same_word("reelections", "reelection")  # simplemma's form is re-election
     assert not same_word("consists", "consistent")
     assert not same_word("experience", "experiment")

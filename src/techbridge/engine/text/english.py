@@ -121,7 +121,11 @@ def same_word(typed: str, written: str) -> bool:
 
 @lru_cache(maxsize=200_000)
 def _dictionary_forms(word: str) -> frozenset[str]:
-    """A word's dictionary form in either spelling (tumours → tumour, tumor)."""
-    return frozenset(
-        {american_spelling(lemma(word)), lemma(american_spelling(word)), american_spelling(word)}
-    )
+    """A word's dictionary form in either spelling (tumours → tumour, tumor), hyphens left out
+    (reelections → re-election, reelection)."""
+    forms = {
+        american_spelling(lemma(word)),
+        lemma(american_spelling(word)),
+        american_spelling(word),
+    }
+    return frozenset(form.replace("-", "") for form in forms)

@@ -71,6 +71,8 @@ def as_written(word: str, text: str) -> str:
     stays as it is."""
     if not word.isascii():
         return word
-    pattern = rf"(?<![A-Za-z0-9]){re.escape(word)}(?![A-Za-z0-9])"
+    # A phrase's words as typed may be joined by a hyphen or several spaces (Hot-Pot).
+    phrase = r"[\s\-]+".join(re.escape(part) for part in word.split())
+    pattern = rf"(?<![A-Za-z0-9]){phrase}(?![A-Za-z0-9])"
     found = re.search(pattern, unicodedata.normalize("NFKC", text), re.IGNORECASE)
     return found.group(0) if found else word

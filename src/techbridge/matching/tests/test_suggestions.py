@@ -12,7 +12,6 @@ from django.utils import timezone
 from techbridge.accounts.models import User
 from techbridge.catalogue.services import listing_archive
 from techbridge.catalogue.tests.published import Catalogue
-from techbridge.engine.text.normalize import as_written
 from techbridge.matching.alerts import digest_send, saved_search_create, saved_searches_check
 from techbridge.matching.models import Alert, Suggestion
 from techbridge.matching.suggestions import suggestions_refresh
@@ -132,12 +131,3 @@ def test_refresh_command_recomputes_every_listings_suggestions(catalogue: Catalo
     assert refreshed.label == expected.label
     # A label that changed with the rules, not with a listing, alerts nobody.
     assert not Alert.objects.exists()
-
-
-def test_subject_words_are_quoted_as_the_author_wrote_them() -> None:
-    text = "Hifus and thermoablation: 采用ＨＩＦＵ技术 for Tumours, 5G基站"
-    assert as_written("hifu", text) == "HIFU"  # whole word only, next to Chinese, NFKC
-    assert as_written("tumours", text) == "Tumours"
-    assert as_written("5g", text) == "5G"
-    assert as_written("ablation", text) == "ablation"  # only inside thermoablation: as it was
-    assert as_written("超声", text) == "超声"
