@@ -159,11 +159,12 @@ SENSE_POSITION = 0.25
 HEAD_SENSE = 0.5
 #: A sense reached through another word of the same stem (consists → "consistent" → 一贯,
 #: experience → "experiment" → 实验, busy → "business" → 商业), beside senses of the word
-#: itself: the key is made of stems. Damped, not dropped: Chinese rarely marks the word class,
-#: so the noun of an English adjective is often the translation people write (philosophical →
-#: 哲学家 "philosopher", humans → 人类 "humanity"); dropping them cost XQuAD EN → ZH 0.0016
-#: nDCG@10. A word with no sense of its own takes none of its stem's (communicable → nothing,
-#: not 通信 "communication"; benchmarks/README.md).
+#: itself: the key is made of stems. It weighs at most this share of the word's own best sense
+#: (a glossary entry of another word, this share of its place). Damped, not dropped: Chinese
+#: rarely marks the word class, so the noun of an English adjective is often the translation
+#: people write (philosophical → 哲学家 "philosopher", humans → 人类 "humanity"); dropping them
+#: cost XQuAD EN → ZH 0.0016 nDCG@10. A word with no sense of its own takes none of its stem's
+#: (communicable → nothing, not 通信 "communication"; benchmarks/README.md).
 DERIVED_SENSE = 0.5
 #: jieba frequency given to a phrase's CC-CEDICT headword that jieba does not list (a rare word's
 #: frequency; 3, 20 and 200 measured within 0.0004 of each other on XQuAD EN → ZH).
@@ -495,8 +496,8 @@ class Translator:
         self, key: tuple[str, ...], written: tuple[str, ...] | None
     ) -> tuple[Alternative, ...]:
         """The Chinese senses of an English key (stems). With the words as ``written``, a
-        sense glossed by another word of their stems is weaker (see :data:`DERIVED_SENSE`), and
-        none is taken when every sense is of that kind."""
+        sense glossed by another word of their stems weighs less than the words' own (see
+        :data:`DERIVED_SENSE`), and none is taken when the words have no sense of their own."""
         ranked: list[tuple[str, float, str]] = []
         trusted = False
         entries = zip(
