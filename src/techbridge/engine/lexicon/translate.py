@@ -508,15 +508,16 @@ class Translator:
             same = any(_same_words(words, written) for words in terms)
             ranked.append((zh, (1.0 if same else DERIVED_SENSE) / (1 + rank), "glossary"))
             trusted |= same
-        senses = self.cedict.reverse.get(key, ())
-        own = [sense for sense in senses if self._same_word_sense(sense, written)]
+        own: list[Sense] = []
+        others: list[Sense] = []
+        for sense in self.cedict.reverse.get(key, ()):
+            (own if _same_words(sense.words, written) else others).append(sense)
         # None of the word's own (only other words of the stem): communicable is not 通信.
         scored = self._scored_senses(own, key)
         if scored:
             # A glossary hit is trusted; CC-CEDICT only adds a damped extra sense.
             damp = 0.5 if trusted else 1.0
             ranked += [(zh, damp * weight, "cedict") for zh, weight in scored]
-            others = [sense for sense in senses if not self._same_word_sense(sense, written)]
             # Below the word's own best sense, however common: consists keeps 包括 ("consist
             # of") before 一贯 ("consistent"), busy 繁忙 at full weight beside 业务 ("business").
             top = damp * DERIVED_SENSE * scored[0][1]
@@ -554,11 +555,6 @@ class Translator:
         # nothing better is found.
         best = max(plain for _, plain, _ in scored)
         return [(zh, score / best) for score, _, zh in scored]
-
-    @staticmethod
-    def _same_word_sense(sense: Sense, written: tuple[str, ...] | None) -> bool:
-        """Whether a sense's gloss has the words as ``written`` (see :func:`_same_words`)."""
-        return _same_words(sense.words, written)
 
     # -- Chinese → English -------------------------------------------------------------
 
