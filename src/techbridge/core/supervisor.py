@@ -17,12 +17,13 @@ import contextlib
 import os
 import signal
 import subprocess
-import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
+
+from techbridge.core.stopping import StopRequest
 
 FIRST_RESTART_DELAY = 1.0
 MAX_RESTART_DELAY = 30.0
@@ -64,7 +65,8 @@ class Supervisor:
         self.log = log
         self.env = env
         self.clock = clock
-        self.stopping = threading.Event()
+        # Set from the signal handler, so not a threading.Event (see core.stopping).
+        self.stopping = StopRequest()
         self._kill_now = False
 
     # -- public -------------------------------------------------------------------------------

@@ -34,6 +34,7 @@ from django_tasks_db.utils import exclusive_transaction, is_locked_database_exce
 from techbridge.core.heartbeats import HeartbeatThread
 from techbridge.core.models import ProcessHeartbeat
 from techbridge.core.recovery import orphaned_tasks_recover
+from techbridge.core.stopping import StopRequest
 
 logger = logging.getLogger("django_tasks_db")
 
@@ -53,7 +54,8 @@ class Worker(DatabaseWorker):
         self.recovery_interval = float(settings.TECHBRIDGE_TASK_RECOVERY_SECONDS)
         self._recovered_at = 0.0
         self._stop_threads = threading.Event()
-        self._wake = threading.Event()
+        # Set from the signal handler, so not a threading.Event (see core.stopping).
+        self._wake = StopRequest()
 
     def shutdown(self, signum: int, frame: FrameType | None) -> None:
         """First signal: finish the current task, then stop cleanly (heartbeat row deleted,

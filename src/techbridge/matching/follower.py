@@ -29,6 +29,7 @@ from django.utils import timezone
 
 from techbridge.core.heartbeats import beat
 from techbridge.core.models import ProcessHeartbeat
+from techbridge.core.stopping import Stop
 from techbridge.engine.replica import Follower
 from techbridge.matching.changelog import DatabaseChangeLog, _locked_state
 from techbridge.matching.index import close_search_index, index_path, search_index
@@ -92,7 +93,7 @@ def rebuild_request_path() -> Path:
 class NodeFollower:
     """One node's follower loop around the engine's :class:`Follower`."""
 
-    def __init__(self, stop: threading.Event, poll_seconds: float = 0.2):
+    def __init__(self, stop: Stop, poll_seconds: float = 0.2):
         self.stop = stop
         self.log = DatabaseChangeLog(poll_seconds=poll_seconds)
         self.name = node_name()
@@ -174,7 +175,7 @@ def search_log_prune() -> int:
     return deleted
 
 
-def run_follower(stop: threading.Event, once: bool = False) -> None:
+def run_follower(stop: Stop, once: bool = False) -> None:
     """Follow the log while holding this node's lock (waiting for it first)."""
     while not stop.is_set():
         with follower_lock(wait=0 if once else STANDBY_RETRY_SECONDS) as held:
@@ -185,7 +186,7 @@ def run_follower(stop: threading.Event, once: bool = False) -> None:
             return
 
 
-def start_follower_thread(stop: threading.Event) -> threading.Thread | None:
+def start_follower_thread(stop: Stop) -> threading.Thread | None:
     """Start this node's follower in a daemon thread: it follows when no other process of
     the node does, and stands by otherwise; returns the thread."""
 

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import logging
-import signal
-import threading
-from types import FrameType
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
@@ -14,6 +11,7 @@ from django.db import close_old_connections, connection
 from techbridge.core.heartbeats import HeartbeatThread, process_name
 from techbridge.core.models import ProcessHeartbeat
 from techbridge.core.schedule import enqueue_due_periodic_tasks
+from techbridge.core.stopping import StopRequest
 
 logger = logging.getLogger(__name__)
 
@@ -26,9 +24,11 @@ class Command(BaseCommand):
         parser.add_argument("--interval", type=float, default=60.0, help="Seconds between checks.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        stop = threading.Event()
+        # SIGTERM and SIGINT end the loop after the current check, so the heartbeat row is
+        # deleted and no transaction is cut short.
+        stop = StopRequest()
         if not options["once"]:
-            _stop_on_signals(stop)
+            stop.set_on_signals()
         heartbeat = HeartbeatThread(ProcessHeartbeat.Role.SCHEDULER, process_name("scheduler"))
         heartbeat.start()
         try:
@@ -52,14 +52,3 @@ class Command(BaseCommand):
             return
         for path in enqueued:
             self.stdout.write(f"enqueued {path}")
-
-
-def _stop_on_signals(stop: threading.Event) -> None:
-    """SIGTERM and SIGINT end the loop after the current check, so the heartbeat row is
-    deleted and no transaction is cut short."""
-
-    def handler(signum: int, frame: FrameType | None) -> None:
-        stop.set()
-
-    signal.signal(signal.SIGTERM, handler)
-    signal.signal(signal.SIGINT, handler)

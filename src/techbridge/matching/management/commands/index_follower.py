@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import signal
-import threading
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from techbridge.core.stopping import StopRequest
 from techbridge.matching.follower import run_follower
 
 
@@ -21,7 +20,6 @@ class Command(BaseCommand):
         parser.add_argument("--once", action="store_true", help="Catch up once and exit.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        stop = threading.Event()
-        for sig in (signal.SIGTERM, signal.SIGINT):
-            signal.signal(sig, lambda *_: stop.set())
+        stop = StopRequest()
+        stop.set_on_signals()
         run_follower(stop, once=options["once"])
