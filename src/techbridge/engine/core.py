@@ -57,7 +57,7 @@ class Index:
             heap_bytes=heap_bytes,
             threads=threads,
             replace_outdated=replace_outdated,
-            glosser=self._translator.gloss_of_terms,
+            glosser=self._translator.gloss_of_words,
         )
         self._encoder = encoder
         self._vectors = VectorStore(self._store.path / "vectors.json") if encoder else None
@@ -149,7 +149,7 @@ class Index:
         does. A document the query no longer matches gets an empty ``matches``."""
         concepts = self.concepts(query)
         terms = {t for c in concepts for a in c.alternatives for t in a.terms}
-        analyzer, gloss = self._store.analyzer, self._translator.gloss_of_terms
+        analyzer, gloss = self._store.analyzer, self._translator.gloss_of_words
         return [
             Hit(
                 id=document.id,
@@ -247,7 +247,7 @@ class Index:
                     if highlight
                     else (),
                     matches=explain(
-                        document, concepts, self._store.analyzer, self._translator.gloss_of_terms
+                        document, concepts, self._store.analyzer, self._translator.gloss_of_words
                     )
                     if query.explain
                     else (),

@@ -105,7 +105,7 @@ def explain(
     glosser: Callable[[list[str]], list[str]] | None = None,
 ) -> tuple[TermMatch, ...]:
     """Which query terms (typed, script-folded, variant or translated) matched which fields;
-    ``translation`` is the document's own dictionary translation (``glosser``: index terms →
+    ``translation`` is the document's own dictionary translation (``glosser``: words →
     their translations' terms, as when indexing)."""
     field_terms: dict[str, set[str]] = {}
     # Each word's own translation: a phrase is in the document's translation only when one
@@ -114,12 +114,12 @@ def explain(
     # two or more terms can hold a phrase; each is kept once, under each of its terms.
     glossed: dict[str, set[frozenset[str]]] = {}
     for field, _, text in _fields(document):
-        terms = analyzer.index_terms(text)
+        terms, written = analyzer.index_terms_and_words(text)
         field_terms.setdefault(field, set()).update(terms)
         if glosser is not None and field != "keywords":
             translation = field_terms.setdefault(TRANSLATION, set())
-            for term in dict.fromkeys(terms):
-                words = frozenset(glosser([term]))
+            for word in dict.fromkeys(written):
+                words = frozenset(glosser([word]))
                 translation |= words
                 if len(words) > 1:
                     for word in words:

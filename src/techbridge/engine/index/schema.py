@@ -26,7 +26,8 @@ from techbridge.engine.text.analyzer import Analyzer
 #: spellings are indexed in American spelling, and English → Chinese senses ranked anew. 6: 不是
 #: ("is not") is no longer glossed as the noun ("fault") in a document's translation. 7: a
 #: document's translation keeps four senses of each word and four glosses of a Chinese one.
-SCHEMA_VERSION = 7
+#: 8: a document's English words are translated as written, not by stem.
+SCHEMA_VERSION = 8
 #: The one scored text field: every text field's terms, each repeated by its field weight.
 TEXT = "text"
 TERMS_TOKENIZER = "techbridge_terms"
@@ -64,16 +65,18 @@ def to_tantivy(
     glosser: Callable[[list[str]], list[str]] | None = None,
 ) -> tantivy.Document:
     """Analyse every language version of every field into the weighted text; with a
-    ``glosser`` (index terms → their translations' terms), add each text's dictionary
+    ``glosser`` (words → their translations' terms), add each text's dictionary
     translation at :data:`TRANSLATION_WEIGHT`."""
     fields: dict[str, list[str]] = {name: [] for name in TEXT_FIELDS}
     glosses: list[str] = []
     for texts in document.texts.values():
         for name, text in texts.items():
-            terms = analyzer.index_terms(text)
+            if glosser is None:
+                fields[field_of(name)].extend(analyzer.index_terms(text))
+                continue
+            terms, words = analyzer.index_terms_and_words(text)
             fields[field_of(name)].extend(terms)
-            if glosser is not None:
-                glosses.extend(glosser(terms))
+            glosses.extend(glosser(words))
     for keyword in document.keywords:
         fields["keywords"].extend(analyzer.index_terms(keyword))
     values: dict[str, object] = {

@@ -294,8 +294,19 @@ def test_a_word_with_no_sense_of_its_own_takes_none_of_its_stems() -> None:
     not communicable's. The glossary's phrase still translates it."""
     assert translated("communicable") == []
     assert [c.alternatives[0].text for c in translated("communicable disease")] == ["传染病"]
-    # A document's terms are stems with no word behind them: unchanged.
-    assert "通信" in translator().gloss_terms("communicable")
+    # A document's own translation looks its words up as written too.
+    assert translator().gloss_terms("communicable") == []
+    assert "通信" in translator().gloss_terms("communication")
+
+
+def test_a_document_word_takes_its_own_senses_and_its_dictionary_forms() -> None:
+    """A document's translation reads each English word as written, as a query's does: busy
+    is 繁忙 before 业务 ("business"), and an irregular form takes its dictionary form's senses
+    (fought → 战斗), which the stem alone never finds."""
+    busy = translator().gloss_terms("busy")
+    assert busy.index("繁忙") < busy.index("业务")
+    assert "战斗" in translator().gloss_terms("fought")
+    assert "战斗" in translator().gloss_terms("Fought")  # as the analyser folds it
 
 
 def test_forms_of_one_word_are_told_from_words_of_one_stem() -> None:

@@ -76,6 +76,21 @@ class Analyzer:
             out += self.segmenter.terms_of_runs("\n".join(runs))
         return out
 
+    def index_terms_and_words(self, text: str) -> tuple[list[str], list[str]]:
+        """:meth:`index_terms` and, in the same order, the words they were made from: each
+        Latin term's word as written (case-folded, not stemmed), each Chinese term itself.
+        A document's dictionary translation is looked up by the word, not the stem, so that
+        "communicable" does not take the senses of "communication"."""
+        folded = fold_chinese_once(normalize(text))
+        words = [w for w in _LATIN_WORD_RE.findall(folded) if w not in STOP_WORDS]
+        terms = [stem(w) for w in words]
+        runs = _HAN_RUN_RE.findall(folded)
+        if runs:
+            han = self.segmenter.terms_of_runs("\n".join(runs))
+            terms += han
+            words += han
+        return terms, words
+
     def tokens(self, text: str) -> tuple[list[Token], bool]:
         """Terms with surface, derivation and offsets into ``normalize(text)``.
 
