@@ -309,6 +309,21 @@ def test_a_document_word_takes_its_own_senses_and_its_dictionary_forms() -> None
     assert "战斗" in translator().gloss_terms("Fought")  # as the analyser folds it
 
 
+def test_an_adjective_with_no_sense_of_its_own_takes_its_nouns_damped() -> None:
+    """inflationary is "of inflation", which Chinese writes with the noun; the noun's senses
+    sit under another stem (inflat), so they are looked up by the noun, at the weight of
+    another word's sense. -able is no such suffix: communicable still takes nothing."""
+    (inflationary,) = translated("inflationary")
+    assert [a.text for a in inflationary.alternatives if not a.part] == ["通货膨胀", "通胀"]
+    (own,) = translated("inflation")
+    assert inflationary.alternatives[0].weight < own.alternatives[0].weight
+    assert "通货膨胀" in translator().gloss_terms("inflationary")
+    assert translated("communicable") == []
+    # A word with senses of its own keeps them first (dangerous is not only "danger").
+    (dangerous,) = translated("dangerous")
+    assert dangerous.alternatives[0].text == "危险"
+
+
 def test_forms_of_one_word_are_told_from_words_of_one_stem() -> None:
     assert same_word("consists", "consist")
     assert same_word("tumours", "tumor")
