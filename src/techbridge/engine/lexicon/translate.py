@@ -68,19 +68,33 @@ def _written(tokens: list[Token]) -> tuple[str, ...] | None:
     return words
 
 
-#: Suffixes making an adjective of a noun ("of X"): inflation → inflationary, culture →
-#: cultural, economy → economic. Not -able, which changes the sense (communicable is not
-#: "communication").
-_ADJECTIVE_SUFFIXES = ("ical", "ary", "al", "ic", "ous")
+#: Endings that derive a word from another without changing what it names, and the endings of
+#: that other word, most likely first: an adjective of a noun (inflationary → inflation,
+#: cultural → culture), an adverb of an adjective (typically → typical, notably → notable), a
+#: noun of an adjective (disobedience → disobedient), an adjective of a verb (legislative →
+#: legislate). Not -able, which changes the sense (communicable is not "communication").
+_DERIVATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ically", ("ical", "ic")),
+    ("ily", ("y",)),
+    ("ly", ("", "le")),
+    ("ical", ("ic", "y", "")),
+    ("ary", ("", "e", "y")),
+    ("ence", ("ent",)),
+    ("ance", ("ant",)),
+    ("ive", ("e", "ion")),
+    ("al", ("", "e", "y")),
+    ("ic", ("", "e", "y")),
+    ("ous", ("", "e", "y")),
+)
 
 
-def _nouns_of(word: str) -> list[str]:
-    """The nouns ``word`` may be the adjective of, by its suffix (most likely first)."""
+def _derived_from(word: str) -> list[str]:
+    """The words ``word`` may be derived from (see :data:`_DERIVATIONS`), most likely first."""
     word = word.lower()
-    for suffix in _ADJECTIVE_SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            base = word[: -len(suffix)]
-            return [base, base + "e", base + "y"]
+    for ending, sources in _DERIVATIONS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            base = word[: -len(ending)]
+            return [base + source for source in sources]
     return []
 
 
@@ -181,7 +195,7 @@ HEAD_SENSE = 0.5
 #: people write (philosophical → 哲学家 "philosopher", humans → 人类 "humanity"); dropping them
 #: cost XQuAD EN → ZH 0.0016 nDCG@10. A word with no sense of its own takes none of its stem's
 #: (communicable → nothing, not 通信 "communication"; benchmarks/README.md), except an
-#: adjective's noun (inflationary → 通货膨胀, see ``_nouns_of``).
+#: a derived word's source (inflationary → 通货膨胀, see ``_derived_from``).
 DERIVED_SENSE = 0.5
 #: jieba frequency given to a phrase's CC-CEDICT headword that jieba does not list (a rare word's
 #: frequency; 3, 20 and 200 measured within 0.0004 of each other on XQuAD EN → ZH).
@@ -550,13 +564,13 @@ class Translator:
             top = damp * DERIVED_SENSE * scored[0][1]
             ranked += [(zh, top * w, "cedict") for zh, w in self._scored_senses(others, key)]
         elif written is not None and len(written) == 1:
-            # An adjective with no sense of its own: inflationary is "of inflation", which
-            # Chinese writes with the noun (通货膨胀的).
-            for noun in _nouns_of(written[0]):
+            # A derived word with no sense of its own: inflationary is "of inflation", which
+            # Chinese writes with the noun (通货膨胀的); typically is typical's 典型.
+            for source in _derived_from(written[0]):
                 senses = [
                     sense
-                    for sense in self.cedict.reverse.get((stem(noun),), ())
-                    if sense.words == (noun,)
+                    for sense in self.cedict.reverse.get((stem(source),), ())
+                    if sense.words == (source,)
                 ]
                 scored = self._scored_senses(senses, key)
                 if scored:

@@ -309,7 +309,7 @@ def test_a_document_word_takes_its_own_senses_and_its_dictionary_forms() -> None
     assert "战斗" in translator().gloss_terms("Fought")  # as the analyser folds it
 
 
-def test_an_adjective_with_no_sense_of_its_own_takes_its_nouns_damped() -> None:
+def test_a_derived_word_with_no_sense_of_its_own_takes_its_sources_damped() -> None:
     """inflationary is "of inflation", which Chinese writes with the noun; the noun's senses
     sit under another stem (inflat), so they are looked up by the noun, at the weight of
     another word's sense. -able is no such suffix: communicable still takes nothing."""
@@ -319,6 +319,9 @@ def test_an_adjective_with_no_sense_of_its_own_takes_its_nouns_damped() -> None:
     assert inflationary.alternatives[0].weight < own.alternatives[0].weight
     assert "通货膨胀" in translator().gloss_terms("inflationary")
     assert translated("communicable") == []
+    # An adverb takes its adjective's (typically → typical → 典型).
+    (typically,) = translated("typically")
+    assert typically.alternatives[0].text == "典型"
     # A word with senses of its own keeps them first (dangerous is not only "danger").
     (dangerous,) = translated("dangerous")
     assert dangerous.alternatives[0].text == "危险"
