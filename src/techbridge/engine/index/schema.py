@@ -27,7 +27,8 @@ from techbridge.engine.text.analyzer import Analyzer
 #: ("is not") is no longer glossed as the noun ("fault") in a document's translation. 7: a
 #: document's translation keeps four senses of each word and four glosses of a Chinese one.
 #: 8: a document's English words are translated as written, not by stem, and an adjective
-#: with no sense of its own takes its noun's (inflationary → 通货膨胀).
+#: with no sense of its own takes its noun's (inflationary → 通货膨胀); a sense the segmenter
+#: does not know glosses a document (quarterback → 四分卫).
 SCHEMA_VERSION = 8
 #: The one scored text field: every text field's terms, each repeated by its field weight.
 TEXT = "text"

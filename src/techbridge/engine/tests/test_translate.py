@@ -327,6 +327,15 @@ def test_a_derived_word_with_no_sense_of_its_own_takes_its_sources_damped() -> N
     assert dangerous.alternatives[0].text == "危险"
 
 
+def test_a_sense_the_segmenter_does_not_know_glosses_documents_only() -> None:
+    """quarterback's one sense, 四分卫, is no word of the segmenter's: a document about a
+    quarterback is glossed with it, so a Chinese query typing 四分卫 finds it, while an English
+    query does not guess with it."""
+    # Analysed as the query 四分卫 is: 四分 + 卫.
+    assert translator().gloss_terms("The quarterback")[:2] == ["四分", "卫"]
+    assert translated("quarterback") == []
+
+
 def test_forms_of_one_word_are_told_from_words_of_one_stem() -> None:
     assert same_word("consists", "consist")
     assert same_word("tumours", "tumor")
