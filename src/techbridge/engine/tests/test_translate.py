@@ -7,6 +7,7 @@ from functools import cache
 from techbridge.engine.lexicon.translate import (
     ENGLISH_TO_CHINESE,
     HEAD_SENSE,
+    SPLIT_SENSE,
     SUBWORD,
     Concept,
     Translator,
@@ -334,6 +335,18 @@ def test_a_sense_the_segmenter_does_not_know_glosses_documents_only() -> None:
     # Analysed as the query 四分卫 is: 四分 + 卫.
     assert translator().gloss_terms("The quarterback")[:2] == ["四分", "卫"]
     assert translated("quarterback") == []
+
+
+def test_an_unlisted_word_of_two_listed_words_is_translated_by_both() -> None:
+    """议会选举 is not in CC-CEDICT; its head alone (选举, "elect") loses the parliament. Each
+    part is translated as a word of its own, damped, quoting the part as typed (繁 too)."""
+    concepts = translated("議會選舉")
+    assert [c.source for c in concepts] == ["議會", "選舉"]
+    assert concepts[0].alternatives[0].text == "parliament"
+    assert concepts[0].alternatives[0].weight == SPLIT_SENSE
+    # A listed word, or one that splits only into a lone character, keeps its own senses.
+    assert [c.source for c in translated("温室气体")] == ["温室", "气体", "温室气体"]
+    assert [c.source for c in translated("第一家")] == ["第一家"]
 
 
 def test_forms_of_one_word_are_told_from_words_of_one_stem() -> None:
