@@ -119,11 +119,11 @@ def explain(
         if glosser is not None and field != "keywords":
             translation = field_terms.setdefault(TRANSLATION, set())
             for word in dict.fromkeys(written):
-                words = frozenset(glosser([word]))
-                translation |= words
-                if len(words) > 1:
-                    for word in words:
-                        glossed.setdefault(word, set()).add(words)
+                gloss = frozenset(glosser([word]))
+                translation |= gloss
+                if len(gloss) > 1:
+                    for term in gloss:
+                        glossed.setdefault(term, set()).add(gloss)
     out: list[TermMatch] = []
     seen: set[tuple[str, str, str]] = set()
     everywhere = set().union(*field_terms.values()) if field_terms else set()

@@ -199,7 +199,7 @@ SPLIT_SENSE = 0.5
 #: rarely marks the word class, so the noun of an English adjective is often the translation
 #: people write (philosophical → 哲学家 "philosopher", humans → 人类 "humanity"); dropping them
 #: cost XQuAD EN → ZH 0.0016 nDCG@10. A word with no sense of its own takes none of its stem's
-#: (communicable → nothing, not 通信 "communication"; benchmarks/README.md), except an
+#: (communicable → nothing, not 通信 "communication"; benchmarks/README.md), except
 #: a derived word's source (inflationary → 通货膨胀, see ``_derived_from``).
 DERIVED_SENSE = 0.5
 #: jieba frequency given to a phrase's CC-CEDICT headword that jieba does not list (a rare word's

@@ -69,12 +69,7 @@ class Analyzer:
         """The terms of :meth:`terms` as a multiset, Latin words first: what a document's field
         puts in the index, where order does not count (no positions are stored). One
         segmenter call per text and no caches: the fast path of indexing."""
-        folded = fold_chinese_once(normalize(text))
-        out = [stem(w) for w in _LATIN_WORD_RE.findall(folded) if w not in STOP_WORDS]
-        runs = _HAN_RUN_RE.findall(folded)
-        if runs:
-            out += self.segmenter.terms_of_runs("\n".join(runs))
-        return out
+        return self.index_terms_and_words(text)[0]
 
     def index_terms_and_words(self, text: str) -> tuple[list[str], list[str]]:
         """:meth:`index_terms` and, in the same order, the words they were made from: each
