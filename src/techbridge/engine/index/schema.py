@@ -28,8 +28,10 @@ from techbridge.engine.text.analyzer import Analyzer
 #: document's translation keeps four senses of each word and four glosses of a Chinese one.
 #: 8: a document's English words are translated as written, not by stem, and an adjective
 #: with no sense of its own takes its noun's (inflationary → 通货膨胀); a sense the segmenter
-#: does not know glosses a document (quarterback → 四分卫).
-SCHEMA_VERSION = 8
+#: does not know glosses a document (quarterback → 四分卫). 9: a word CC-CEDICT defines after
+#: a comma translates (喇嘛 "lama, spiritual teacher…"), and a name's last word in its own
+#: pinyin is no surname (yuan is not 屈原).
+SCHEMA_VERSION = 9
 #: The one scored text field: every text field's terms, each repeated by its field weight.
 TEXT = "text"
 TERMS_TOKENIZER = "techbridge_terms"

@@ -16,11 +16,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from techbridge.engine.lexicon.glossary import english_key, english_words
+from techbridge.engine.lexicon.glossary import english_key, written_words
+from techbridge.engine.text.english import is_stop
 from techbridge.engine.text.normalize import normalize
 
 _WORD_RE = re.compile(r"[^\W_]+")
-_LINE_RE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
+_LINE_RE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+_TONE_RE = re.compile(r"[1-5]")
+#: Words that open a qualification of a gloss rather than a definition of it.
+_QUALIFIERS = frozenset(
+    ("esp", "especially", "often", "usually", "according", "also", "not", "e.g", "i.e", "lit")
+)
 _PAREN_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 # Glosses that describe rather than translate.
 _SKIP_PREFIXES = ("cl:", "variant of", "old variant", "surname", "see ", "used in", "abbr.")
@@ -39,18 +45,48 @@ class Sense:
 
 
 def _name_of(gloss: str) -> str | None:
-    """The name a long gloss describes ("Nikola Tesla, Serbian inventor" → "Nikola Tesla")."""
-    name = gloss.split(",", 1)[0].strip()
+    """The name a long gloss describes ("Nikola Tesla, Serbian inventor" → "Nikola Tesla"),
+    or the one word it defines ("lama, spiritual teacher in Tibetan Buddhism" → lama)."""
+    name, _, description = gloss.partition(",")
+    name = name.strip()
     words = name.split()
     if 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
         return name
+    if len(words) == 1 and _is_definition(description):
+        return name
     return None
+
+
+def _is_definition(text: str) -> bool:
+    """Whether the text after a gloss's comma defines the word before it (", an essential
+    amino acid", ", spiritual teacher in Tibetan Buddhism"): a noun phrase, not a list
+    ("blood, sweat and tears"), a second adjective ("moist, newly-tilled soil") or a
+    qualification ("to see, to one's surprise", "dormitory, esp. for unmarried people")."""
+    words = text.lower().split()
+    if len(words) < 3 or {"and", "or", "etc"} & set(words):
+        return False
+    first = words[0].strip(".")
+    return first in ("a", "an") or not (is_stop(first) or first in _QUALIFIERS)
 
 
 def _described_name(gloss: str, words: int) -> str | None:
     """The name a gloss of ``words`` key words describes after a comma or at length
     ("Denver, Colorado" → Denver), None for a gloss that is a translation in itself."""
     return _name_of(gloss) if "," in gloss or words > 3 else None
+
+
+def _aliases(name: str, pinyin: str) -> set[str]:
+    """A name and, for a person, the surname alone (Nikola Tesla → Tesla), unless its last
+    word is the headword's own reading: a Chinese name or title in pinyin ends with a given
+    name or a generic word (Qu Yuan 屈原, Legislative Yuan 立法院), and "yuan" is neither."""
+    last = name.split()[-1]
+    syllables = _TONE_RE.sub("", pinyin).lower().split()
+    ending = ""
+    for syllable in reversed(syllables):
+        ending = syllable + ending
+        if ending == last.lower():
+            return {name}
+    return {name, last}
 
 
 @dataclass
@@ -64,11 +100,12 @@ class Cedict:
     _words: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     def _written(self, phrase: str) -> tuple[str, ...]:
-        words = tuple(sys.intern(w) for w in english_words(phrase))
+        words = tuple(sys.intern(w) for w in written_words(phrase))
         return self._words.setdefault(words, words)
 
-    def add(self, simplified: str, glosses: list[str]) -> None:
-        """Index one entry; the gloss position is kept to prefer primary senses."""
+    def add(self, simplified: str, glosses: list[str], pinyin: str = "") -> None:
+        """Index one entry; the gloss position is kept to prefer primary senses. ``pinyin``:
+        the headword's reading as CC-CEDICT writes it ("Qu1 Yuan2")."""
         kept = self.definitions.setdefault(simplified, [])
         for position, raw in enumerate(glosses):
             gloss = _PAREN_RE.sub("", raw).strip()
@@ -89,7 +126,7 @@ class Cedict:
                 # a person, by the surname alone (Tesla → 特斯拉). Short descriptions count too:
                 # "Denver, Colorado" and "Paris, capital of France" made only the two- and
                 # three-word keys reachable, so "Denver" and "Paris" had no translation.
-                for part in {name, name.split()[-1]}:
+                for part in _aliases(name, pinyin):
                     if part_key := english_key(part):
                         sense = Sense(simplified, position, True, self._written(part))
                         self.reverse.setdefault(part_key, []).append(sense)
@@ -132,7 +169,7 @@ def load_cedict() -> Cedict:
                 continue
             match = _LINE_RE.match(line)
             if match:
-                glosses = [g for sense in match.group(3).split("/") for g in sense.split(";")]
-                cedict.add(match.group(2), glosses)
+                glosses = [g for sense in match.group(4).split("/") for g in sense.split(";")]
+                cedict.add(match.group(2), glosses, match.group(3))
     cedict._words.clear()  # the senses keep the one copy each
     return cedict

@@ -16,6 +16,7 @@ from techbridge.engine.text.english import is_stop, stem
 from techbridge.engine.text.normalize import fold_chinese, normalize
 
 _WORD_RE = re.compile(r"[^\W_]+")
+_ACRONYM_RE = re.compile(r"[A-Z]{2,}")
 
 
 def english_key(phrase: str) -> tuple[str, ...]:
@@ -26,6 +27,14 @@ def english_key(phrase: str) -> tuple[str, ...]:
 def english_words(phrase: str) -> tuple[str, ...]:
     """The words of an English phrase that its key is made of, as written (lower case)."""
     return tuple(w for w in _WORD_RE.findall(normalize(phrase)) if not is_stop(w))
+
+
+def written_words(phrase: str) -> tuple[str, ...]:
+    """:func:`english_words`, except that an acronym keeps its capitals: LED (发光二极管) is
+    not "led", the past of "lead" (see ``translate._same_word_as_typed``)."""
+    if _ACRONYM_RE.fullmatch(phrase):
+        return (phrase,)
+    return english_words(phrase)
 
 
 @dataclass
@@ -51,7 +60,7 @@ class Glossary:
             if canonical not in entries:
                 entries.append(canonical)
                 written.append([])
-            written[entries.index(canonical)].append(english_words(term))
+            written[entries.index(canonical)].append(written_words(term))
         self.zh_to_en.setdefault(canonical, []).extend(english)
         for variant in variants:
             folded = fold_chinese(normalize(variant))

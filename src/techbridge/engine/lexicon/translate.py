@@ -54,15 +54,23 @@ def _same_words(words: tuple[str, ...], written: tuple[str, ...] | None) -> bool
     if written is None:
         return True
     return len(words) == len(written) and all(
-        same_word(w, g) for w, g in zip(written, words, strict=True)
+        _same_word_as_typed(w, g) for w, g in zip(written, words, strict=True)
     )
 
 
-def _written(tokens: list[Token]) -> tuple[str, ...] | None:
-    """The English words of ``tokens`` as typed (case-folded); None when a token's surface is
-    not its word alone (text whose folding changed its length: its tokens' surface is the whole
-    text)."""
-    words = tuple(t.source for t in tokens)
+def _same_word_as_typed(typed: str, gloss: str) -> bool:
+    """:func:`same_word`, except that a gloss in capitals (an acronym: LED) is only the word
+    typed in capitals (see :func:`_acronyms`)."""
+    if gloss.isupper():
+        return typed == gloss
+    return same_word(typed.lower(), gloss)
+
+
+def _written(tokens: list[Token], acronyms: frozenset[str] = frozenset()) -> tuple[str, ...] | None:
+    """The English words of ``tokens`` as typed (case-folded, acronyms in capitals); None when
+    a token's surface is not its word alone (text whose folding changed its length: its
+    tokens' surface is the whole text)."""
+    words = tuple(t.source.upper() if t.term in acronyms else t.source for t in tokens)
     if not all(w.isalpha() and w.isascii() for w in words):
         return None
     return words
@@ -512,8 +520,8 @@ class Translator:
             key = tuple(t.term for t in words[i : i + n])
             if glossary_only and key not in self.glossary.en_to_zh:
                 continue
-            alternatives = self._zh_alternatives(key, _written(words[i : i + n]), False)
-            if n == 1 and not glossary_only and words[i].term not in acronyms:
+            alternatives = self._zh_alternatives(key, _written(words[i : i + n], acronyms), False)
+            if n == 1 and words[i].term not in acronyms:
                 alternatives = self._with_lemma_senses(words[i].source, key, alternatives)
             if alternatives:
                 return n, alternatives

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from techbridge.engine.lexicon.translate import (
+    DERIVED_SENSE,
     ENGLISH_TO_CHINESE,
     HEAD_SENSE,
     SPLIT_SENSE,
@@ -356,3 +357,39 @@ def test_forms_of_one_word_are_told_from_words_of_one_stem() -> None:
     assert same_word("reelections", "reelection")  # simplemma's form is re-election
     assert not same_word("consists", "consistent")
     assert not same_word("experience", "experiment")
+
+
+def test_an_acronym_sense_is_the_word_typed_in_capitals() -> None:
+    """LED is a light-emitting diode; "led" typed in lower case is first the past of "lead",
+    the diode kept only as another word's sense, damped."""
+    (upper,) = translated("LED lamps")
+    assert [(a.text, a.weight) for a in upper.alternatives if not a.part] == [
+        ("发光二极管", ENGLISH_TO_CHINESE)
+    ]
+    (lower,) = translated("led lamps")
+    ranked = sorted((a for a in lower.alternatives if not a.part), key=lambda a: -a.weight)
+    assert [a.text for a in ranked] == ["领导", "率领", "领先", "主导", "发光二极管"]
+    diode = next(a for a in lower.alternatives if a.text == "发光二极管" and not a.part)
+    assert diode.weight == DERIVED_SENSE * ENGLISH_TO_CHINESE
+
+
+def test_a_word_defined_after_a_comma_translates_both_ways() -> None:
+    """CC-CEDICT glosses 喇嘛 "lama, spiritual teacher in Tibetan Buddhism": the word before
+    the comma is its translation; a list after a comma ("blood, sweat and tears") is not."""
+    (lama,) = translated("lama")
+    assert [a.text for a in lama.alternatives] == ["喇嘛"]
+    (_, back) = translator().concepts("喇嘛")
+    assert [a.text for a in back.alternatives] == ["lama"]
+    assert translated("blood") and "呕心沥血" not in {
+        a.text for c in translated("blood") for a in c.alternatives
+    }
+
+
+def test_the_last_word_of_a_name_in_pinyin_is_not_a_surname() -> None:
+    """Qu Yuan (屈原) and the Legislative Yuan (立法院) end in their own pinyin: "yuan" alone
+    names neither, while Tesla alone still names Nikola Tesla."""
+    assert translated("yuan") == []
+    (qu_yuan,) = translated("Qu Yuan")
+    assert [a.text for a in qu_yuan.alternatives] == ["屈原"]
+    (tesla,) = translated("Tesla")
+    assert tesla.alternatives[0].text == "特斯拉"
