@@ -30,7 +30,8 @@ from techbridge.engine.text.analyzer import Analyzer
 #: with no sense of its own takes its noun's (inflationary → 通货膨胀); a sense the segmenter
 #: does not know glosses a document (quarterback → 四分卫). 9: a word CC-CEDICT defines after
 #: a comma translates (喇嘛 "lama, spiritual teacher…"), and a name's last word in its own
-#: pinyin is no surname (yuan is not 屈原).
+#: pinyin is no surname (yuan is not 屈原); only a person's name is reachable by its last word
+#: (area is not 大湾区); the glossary's countries.
 SCHEMA_VERSION = 9
 #: The one scored text field: every text field's terms, each repeated by its field weight.
 TEXT = "text"

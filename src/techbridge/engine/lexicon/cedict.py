@@ -23,6 +23,8 @@ from techbridge.engine.text.normalize import normalize
 _WORD_RE = re.compile(r"[^\W_]+")
 _LINE_RE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _TONE_RE = re.compile(r"[1-5]")
+#: A year in brackets after a name: a person's life ("Nikola Tesla (1856-1943)").
+_LIFESPAN_RE = re.compile(r"\([^)]*\d{3,4}")
 #: Words that open a qualification of a gloss rather than a definition of it.
 _QUALIFIERS = frozenset(
     ("esp", "especially", "often", "usually", "according", "also", "not", "e.g", "i.e", "lit")
@@ -44,15 +46,16 @@ class Sense:
     words: tuple[str, ...]
 
 
-def _name_of(gloss: str) -> str | None:
+def _name_of(gloss: str, defines: bool) -> str | None:
     """The name a long gloss describes ("Nikola Tesla, Serbian inventor" → "Nikola Tesla"),
-    or the one word it defines ("lama, spiritual teacher in Tibetan Buddhism" → lama)."""
+    or, where ``defines``, the one word it defines ("lama, spiritual teacher in Tibetan
+    Buddhism" → lama)."""
     name, _, description = gloss.partition(",")
     name = name.strip()
     words = name.split()
     if 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
         return name
-    if len(words) == 1 and _is_definition(description):
+    if defines and len(words) == 1 and _is_definition(description):
         return name
     return None
 
@@ -69,17 +72,29 @@ def _is_definition(text: str) -> bool:
     return first in ("a", "an") or not (is_stop(first) or first in _QUALIFIERS)
 
 
-def _described_name(gloss: str, words: int) -> str | None:
+def _described_name(gloss: str, words: int, defines: bool) -> str | None:
     """The name a gloss of ``words`` key words describes after a comma or at length
-    ("Denver, Colorado" → Denver), None for a gloss that is a translation in itself."""
-    return _name_of(gloss) if "," in gloss or words > 3 else None
+    ("Denver, Colorado" → Denver), None for a gloss that is a translation in itself.
+    ``defines``: whether a word defined after a comma counts (see :func:`_defines`)."""
+    return _name_of(gloss, defines) if "," in gloss or words > 3 else None
 
 
-def _aliases(name: str, pinyin: str) -> set[str]:
-    """A name and, for a person, the surname alone (Nikola Tesla → Tesla), unless its last
-    word is the headword's own reading: a Chinese name or title in pinyin ends with a given
-    name or a generic word (Qu Yuan 屈原, Legislative Yuan 立法院), and "yuan" is neither."""
+def _defines(glosses: list[tuple[str, int]]) -> bool:
+    """Whether an entry's glosses (with their key sizes) may define a word after a comma: only
+    when none of them is a short translation in itself. 喇嘛 has only "lama, spiritual teacher
+    in Tibetan Buddhism"; 三下五除二 says "efficiently", and its "three, set five remove two
+    (abacus rule)" is no translation of "three"."""
+    return not any("," not in gloss and 1 <= size <= 3 for gloss, size in glosses)
+
+
+def _aliases(name: str, pinyin: str, person: bool) -> set[str]:
+    """A name and, for a ``person``, the surname alone (Nikola Tesla → Tesla), unless its
+    last word is the headword's own reading: a Chinese name in pinyin ends with a given name
+    (Qu Yuan 屈原), and "yuan" is not Qu Yuan. A place's or a body's last word is a generic
+    word (Greater Bay Area 大湾区, Sanlu Group 三鹿集团): "area" is no name of 大湾区."""
     last = name.split()[-1]
+    if not person:
+        return {name}
     syllables = _TONE_RE.sub("", pinyin).lower().split()
     ending = ""
     for syllable in reversed(syllables):
@@ -107,6 +122,8 @@ class Cedict:
         """Index one entry; the gloss position is kept to prefer primary senses. ``pinyin``:
         the headword's reading as CC-CEDICT writes it ("Qu1 Yuan2")."""
         kept = self.definitions.setdefault(simplified, [])
+        # Each kept gloss: its position, text, key, and whether it names a person.
+        cleaned: list[tuple[int, str, tuple[str, ...], bool]] = []
         for position, raw in enumerate(glosses):
             gloss = _PAREN_RE.sub("", raw).strip()
             lowered = gloss.lower()
@@ -115,8 +132,11 @@ class Cedict:
             if lowered.startswith("to "):
                 gloss = gloss[3:]
             kept.append(gloss)
-            key = english_key(gloss)
-            name = _described_name(gloss, len(key))
+            person = bool(_LIFESPAN_RE.search(raw))
+            cleaned.append((position, gloss, english_key(gloss), person))
+        defines = _defines([(gloss, len(key)) for _, gloss, key, _ in cleaned])
+        for position, gloss, key, person in cleaned:
+            name = _described_name(gloss, len(key), defines)
             if name is None and 1 <= len(key) <= 3:
                 exact = len(key) == len(_WORD_RE.findall(normalize(gloss)))
                 sense = Sense(simplified, position, exact, self._written(gloss))
@@ -126,7 +146,7 @@ class Cedict:
                 # a person, by the surname alone (Tesla → 特斯拉). Short descriptions count too:
                 # "Denver, Colorado" and "Paris, capital of France" made only the two- and
                 # three-word keys reachable, so "Denver" and "Paris" had no translation.
-                for part in _aliases(name, pinyin):
+                for part in _aliases(name, pinyin, person):
                     if part_key := english_key(part):
                         sense = Sense(simplified, position, True, self._written(part))
                         self.reverse.setdefault(part_key, []).append(sense)
@@ -136,9 +156,10 @@ class Cedict:
         glosses describe (巴黎 → Paris, not "Paris, capital of France": never an explanation,
         whose words would flood a query)."""
         out = []
-        for gloss in self.definitions.get(simplified, ()):
-            size = len(english_key(gloss))
-            if name := _described_name(gloss, size):
+        sized = [(gloss, len(english_key(gloss))) for gloss in self.definitions.get(simplified, ())]
+        defines = _defines(sized)
+        for gloss, size in sized:
+            if name := _described_name(gloss, size, defines):
                 out.append(name)
             elif size <= 3:
                 out.append(gloss)

@@ -567,6 +567,12 @@ class Translator:
         others: list[Sense] = []
         for sense in self.cedict.reverse.get(key, ()):
             (own if _same_words(sense.words, written) else others).append(sense)
+        if written is not None and any(w.isupper() for w in written):
+            # Typed in capitals, an acronym's own senses come first (US is 美国, then 我们).
+            acronym = [s for s in own if any(w.isupper() for w in s.words)]
+            if acronym:
+                others += [s for s in own if s not in acronym]
+                own = acronym
         # None of the word's own (only other words of the stem): communicable is not 通信.
         scored = self._scored_senses(own, key)
         if not scored and document:

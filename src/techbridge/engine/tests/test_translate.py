@@ -383,6 +383,26 @@ def test_a_word_defined_after_a_comma_translates_both_ways() -> None:
     assert translated("blood") and "呕心沥血" not in {
         a.text for c in translated("blood") for a in c.alternatives
     }
+    # 三下五除二 says "efficiently"; its "three, set five remove two (abacus rule)" is an
+    # explanation, not a translation of "three".
+    assert translated("three") == []
+
+
+def test_a_country_adjective_translates_to_the_country() -> None:
+    """CC-CEDICT has british only as 不列颠 and japanese as 日文 ("Japanese language"); the
+    glossary puts the country first."""
+    for word, country in (("british", "英国"), ("japanese", "日本"), ("american", "美国")):
+        (concept,) = translated(word)
+        assert concept.alternatives[0].text == country
+
+
+def test_an_acronym_typed_in_capitals_takes_its_own_senses_first() -> None:
+    """US typed in capitals is 美国 before 我们 ("us"); typed in lower case, the reverse."""
+    (us, _) = translated("US exports")
+    assert us.alternatives[0].text == "美国"
+    assert us.alternatives[0].weight == ENGLISH_TO_CHINESE
+    (_, us_lower) = translated("tell us more")
+    assert us_lower.alternatives[0].text == "我们"
 
 
 def test_the_last_word_of_a_name_in_pinyin_is_not_a_surname() -> None:
@@ -393,3 +413,14 @@ def test_the_last_word_of_a_name_in_pinyin_is_not_a_surname() -> None:
     assert [a.text for a in qu_yuan.alternatives] == ["屈原"]
     (tesla,) = translated("Tesla")
     assert tesla.alternatives[0].text == "特斯拉"
+
+
+def test_only_a_person_is_reachable_by_the_last_word_of_the_name() -> None:
+    """ "Nikola Tesla (1856-1943)" is Tesla alone; "Greater Bay Area, established in 2017" is
+    not "area", nor "Sanlu Group, Chinese state-owned dairy products company" "group"."""
+    (tesla,) = translated("Tesla")
+    assert tesla.alternatives[0].text == "特斯拉"
+    for word, place in (("area", "大湾区"), ("group", "三鹿集团")):
+        assert place not in {a.text for c in translated(word) for a in c.alternatives}
+    (bay,) = translated("Greater Bay Area")
+    assert bay.alternatives[0].text == "大湾区"

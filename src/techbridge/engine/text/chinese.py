@@ -70,7 +70,10 @@ class Segmenter:
             word for word in {*words, *self.variants, *self.variants.values()} if len(word) > 1
         }
         for word in self._added:
-            self._jieba.add_word(word, GLOSSARY_FREQUENCY, None)
+            # Never below what jieba already gives it: 中国 (129,470) at the glossary's
+            # frequency would change how every text around it is cut.
+            known = self._jieba.suggest_freq(word) - 1 if self._jieba.has_word(word) else 0
+            self._jieba.add_word(word, max(GLOSSARY_FREQUENCY, known), None)
         self.segment = lru_cache(maxsize=SEGMENT_CACHE_SIZE)(self._segment)
         self.segment_terms = lru_cache(maxsize=SEGMENT_CACHE_SIZE)(self._segment_terms)
 
@@ -159,6 +162,5 @@ class Segmenter:
 
     def word_frequency(self, word: str) -> int:
         """jieba dictionary frequency of a word (0 when unknown); used to rank translations."""
-        if word in self._added:
-            return GLOSSARY_FREQUENCY
-        return self._frequencies.get(word, 0)
+        known = self._frequencies.get(word, 0)
+        return max(GLOSSARY_FREQUENCY, known) if word in self._added else known
