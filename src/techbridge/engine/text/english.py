@@ -8,6 +8,7 @@ for stemming algorithms").
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 import simplemma
@@ -69,7 +70,18 @@ def stem(word: str) -> str:
     :func:`american_spelling`); digits and codes pass through."""
     if not word.isalpha():
         return word
+    if not word.isascii():
+        word = without_accents(word)
     return str(_STEMMER.stemWord(american_spelling(word)))
+
+
+def without_accents(word: str) -> str:
+    """A Latin word without its diacritics (temüjin → temujin, café → cafe), as Lucene's
+    ASCII folding does: dictionaries and writers drop them as often as not (CC-CEDICT writes
+    Temujin). Words of other scripts, and letters that are no accented ASCII letter (ø),
+    stay as they are."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return bare if bare.isascii() else word
 
 
 # A noun in -isation: the verbs in -ise are left to the list, since some are words of their
