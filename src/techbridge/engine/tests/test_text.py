@@ -220,3 +220,19 @@ def test_words_are_quoted_as_the_text_writes_them() -> None:
     # A phrase's words joined by a hyphen or several spaces in the text.
     assert as_written("hot pot", "Sichuan Hot-Pot base") == "Hot-Pot"
     assert as_written("fall detection", "FALL  DETECTION radar") == "FALL  DETECTION"
+
+
+def test_accented_latin_words_are_indexed_without_their_accents() -> None:
+    """Temüjin and Temujin, café and cafe are one term; other scripts and letters that are no
+    accented ASCII letter keep theirs."""
+    analyzer = default_analyzer()
+    assert analyzer.terms("Temüjin café Zürich") == analyzer.terms("Temujin cafe Zurich")
+    assert analyzer.terms("Temujin cafe Zurich") == ["temujin", "cafe", "zurich"]
+    assert analyzer.terms("søren москва") == ["søren", "москва"]
+
+
+def test_an_accented_query_word_reaches_the_dictionary_entry_written_without() -> None:
+    from techbridge.engine.lexicon.translate import Translator
+
+    concepts = Translator(default_analyzer()).concepts("Temüjin")
+    assert [a.text for c in concepts if c.translated for a in c.alternatives][:1] == ["铁木真"]
