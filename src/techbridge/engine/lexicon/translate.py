@@ -150,6 +150,17 @@ CHINESE_QUESTION_WORDS = frozenset(
 QUESTION_MEASURES = frozenset("次个年种位家天月岁人名项座条本部场届只件张句类国所支首段篇")
 
 
+NUMERALS = frozenset("零一二三四五六七八九十百千万亿两几数第")
+
+
+def _counted(modifier: str, head: str) -> bool:
+    """Whether ``head`` is a measure word counted by a numeral (两|个, 第|一家)."""
+    if head[-1] not in QUESTION_MEASURES:
+        return False
+    numbers = head[:-1] or modifier[-1:]
+    return bool(numbers) and all(c in NUMERALS for c in numbers)
+
+
 def is_question_word(term: str) -> bool:
     """A Chinese question word, alone or with a measure word (see :data:`QUESTION_MEASURES`)."""
     if term in CHINESE_QUESTION_WORDS:
@@ -216,7 +227,7 @@ PHRASE_FREQUENCY = 20
 #: Characters that mostly spell foreign names (Xinhua transliteration tables): as the last
 #: character of an unlisted word they end a name, not a compound with a meaningful head.
 TRANSLITERATION_CHARACTERS = frozenset(
-    "阿埃艾爱安奥巴拜班贝本比彼波伯布查达黛丹道德迪蒂丁杜顿多厄恩法范菲费芬丰弗福盖冈戈格根古圭哈海汉"
+    "阿埃艾爱安奥巴拜班贝本比彼波伯布查达黛丹道德迪蒂丁杜顿多厄尔恩法范菲费芬丰弗福盖冈戈格根古圭哈海汉"
     "豪赫亨胡华霍基吉加贾杰金卡凯坎康柯科克肯库拉莱赖兰朗劳勒雷蕾黎里利莉林琳隆卢鲁路伦罗洛马麦曼梅门蒙"
     "米密敏莫姆穆纳娜南内尼涅纽努诺欧帕潘佩彭皮普齐奇乔切琼萨塞桑瑟森沙莎尚什舍斯索塔泰坦汤唐特滕提图托"
     "瓦万威韦维温沃乌伍西希锡谢辛休雅亚耶伊因英尤于扎泽詹兹佐"
@@ -724,6 +735,10 @@ class Translator:
             head = word[start:]
             if len(head) == 1 and head in TRANSLITERATION_CHARACTERS:
                 # 弗雷斯 is Fresno, not a kind of 斯 ("Slovakia").
+                break
+            if _counted(word[:start], head):
+                # 两个 is "two", not 个 ("individual"); 第一家 "the first", not 一家 ("the whole
+                # family").
                 break
             if head not in self.cedict.definitions:
                 continue

@@ -72,8 +72,16 @@ def test_unlisted_compound_is_translated_by_its_head() -> None:
 
 
 def test_transliterated_name_is_not_translated_by_its_last_character() -> None:
-    """弗雷斯 (Fres-no) ends in 斯, which spells names; its dictionary sense is "Slovakia"."""
+    """弗雷斯 (Fres-no) ends in 斯, which spells names; its dictionary sense is "Slovakia".
+    杰克逊维尔 (Jacksonville) is cut 杰克逊 + 维尔, whose 尔 is "thus"."""
     assert translated("弗雷斯") == []
+    assert [a.text for c in translated("杰克逊维尔") for a in c.alternatives] == ["Jackson"]
+
+
+def test_a_counted_measure_word_is_not_the_head_of_a_compound() -> None:
+    """两个 ("two of them") is not 个 ("individual"), 第一家 not 一家 ("the whole family")."""
+    assert translated("两个") == []
+    assert translated("第一家") == []
 
 
 def test_a_long_word_and_its_bigrams_are_one_concept() -> None:
@@ -347,7 +355,7 @@ def test_an_unlisted_word_of_two_listed_words_is_translated_by_both() -> None:
     assert concepts[0].alternatives[0].weight == SPLIT_SENSE
     # A listed word, or one that splits only into a lone character, keeps its own senses.
     assert [c.source for c in translated("温室气体")] == ["温室", "气体", "温室气体"]
-    assert [c.source for c in translated("第一家")] == ["第一家"]
+    assert [c.source for c in translated("本赛季")] == ["本赛季"]
 
 
 def test_forms_of_one_word_are_told_from_words_of_one_stem() -> None:
