@@ -218,12 +218,14 @@ class ListingViewSet(
     @extend_schema(responses=MatchSerializer(many=True))
     @action(detail=True, methods=["get"])
     def matches(self, request: Request, reference: str) -> Response:
-        """The listing's match suggestions, best first (its owner's members only; for anyone
-        else the listing has none to show: 404)."""
+        """The listing's match suggestions, best first, a page at a time like every list of
+        the API (its owner's members only; for anyone else the listing has none to show:
+        404)."""
         listing = get_object_or_404(Listing.objects.select_related("owner"), reference=reference)
         if not can_edit_for(request.user, listing.owner):
             raise NotFound
-        return Response(MatchSerializer(listing_suggestions(listing), many=True).data)
+        page = self.paginate_queryset(listing_suggestions(listing))
+        return self.get_paginated_response(MatchSerializer(page, many=True).data)
 
 
 class OrganisationViewSet(viewsets.ReadOnlyModelViewSet[Organisation]):

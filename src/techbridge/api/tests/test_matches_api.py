@@ -31,7 +31,9 @@ def test_owner_reads_the_suggestions_with_label_score_and_plain_reasons(
         headers={**_bearer(outsider), "Accept-Language": "zh-hans"},
     )
     assert response.status_code == 200
-    (match,) = response.json()
+    page = response.json()
+    assert (page["count"], page["next"], page["previous"]) == (1, None, None)
+    (match,) = page["results"]
     assert match == {
         "kind": "offer",
         "listing": {
@@ -51,7 +53,7 @@ def test_owner_reads_the_suggestions_with_label_score_and_plain_reasons(
     english = client.get(
         f"/api/v1/listings/{catalogue.need.reference}/matches",
         headers={**_bearer(outsider, "second"), "Accept-Language": "en"},
-    ).json()[0]["reasons"]
+    ).json()["results"][0]["reasons"]
     assert english[-1] == "Both consider: Licence agreement"
     assert len(english) == 3 == len(reason_sentences(suggestion.reasons["shown"]))
 
@@ -66,3 +68,22 @@ def test_others_and_anonymous_readers_get_a_404_and_change_nothing(
     assert client.get(address).status_code == 404
     assert client.get("/api/v1/listings/NOSUCHREF/matches").status_code == 404
     assert list(Suggestion.objects.values_list("pk", "score", "label")) == before
+
+
+def test_suggestions_come_a_page_at_a_time_and_a_bad_limit_is_a_400(
+    client: Client, catalogue: Catalogue, outsider: User
+) -> None:
+    """Paged as the committed schema says (PaginatedMatchList): limit and offset are checked."""
+    suggestions_refresh(catalogue.need.pk)
+    address = f"/api/v1/listings/{catalogue.need.reference}/matches"
+    headers = _bearer(outsider)
+    first = client.get(address, {"limit": 1}, headers=headers).json()
+    assert (first["count"], first["next"]) == (1, None)
+    assert [m["listing"]["reference"] for m in first["results"]] == [catalogue.offer.reference]
+    beyond = client.get(address, {"limit": 1, "offset": 1}, headers=headers).json()
+    assert (beyond["count"], beyond["results"]) == (1, [])
+    assert beyond["previous"] is not None
+    for bad in ("abc", "0", "101", ""):
+        response = client.get(address, {"limit": bad}, headers=headers)
+        assert response.status_code == 400, bad
+        assert response.headers["Content-Type"].startswith("application/problem+json")

@@ -31,8 +31,8 @@ from techbridge.engine.text.analyzer import Analyzer
 #: does not know glosses a document (quarterback → 四分卫). 9: a word CC-CEDICT defines after
 #: a comma translates (喇嘛 "lama, spiritual teacher…"), and a name's last word in its own
 #: pinyin is no surname (yuan is not 屈原); only a person's name is reachable by its last word
-#: (area is not 大湾区); the glossary's countries; Latin words lose their accents (Temüjin); a counted
-#: measure word is no head (两个 is not "individual").
+#: (area is not 大湾区); the glossary's countries; Latin words lose their accents (Temüjin);
+#: a counted measure word is no head (两个 is not "individual").
 SCHEMA_VERSION = 9
 #: The one scored text field: every text field's terms, each repeated by its field weight.
 TEXT = "text"
