@@ -128,6 +128,12 @@ def test_a_new_notice_version_is_asked_at_the_next_log_in(client: Client, settin
         {"residence_region": "hk", "accept_privacy": "on", "next": "https://evil.example/"},
     )
     assert (given.status_code, given["Location"]) == (302, "/en/")
+    # A bare word passes Django's host check as a relative address; it is no page (was a 500).
+    settings.TECHBRIDGE_PRIVACY_NOTICE_VERSION = "2027-07-01"
+    again = client.post(
+        "/en/privacy/consent/", {"residence_region": "hk", "accept_privacy": "on", "next": "x1"}
+    )
+    assert (again.status_code, again["Location"]) == (302, "/en/")
     consent = PrivacyConsent.objects.get(user=user, version="2027-06-01")
     assert (consent.kind, consent.language) == ("notice", "en")
     assert client.get("/en/my/deals/").status_code == 200

@@ -67,3 +67,25 @@ def test_unverified_staff_session_on_the_api_gets_problem_json(
     response = client.get("/api/v1/listings")
     assert response.status_code == 403
     assert response["Content-Type"] == "application/problem+json"
+
+
+@pytest.mark.parametrize(
+    ("next_page", "location"),
+    [
+        ("690916", "/en/"),  # a bare word is no address: it was read as a view name (500)
+        ("https://evil.example/", "/en/"),
+        ("//evil.example/", "/en/"),
+        ("http://testserver/en/review/", "http://testserver/en/review/"),
+        ("/en/review/", "/en/review/"),
+    ],
+)
+def test_after_the_code_only_a_page_of_this_site_is_followed(
+    client: Client, reviewer: User, next_page: str, location: str
+) -> None:
+    client.force_login(reviewer)
+    client.get("/en/two-factor/")
+    device = TOTPDevice.objects.get(user=reviewer, confirmed=False)
+    done = client.post("/en/two-factor/", {"code": current_code(device), "next": next_page})
+    assert (done.status_code, done["Location"]) == (302, location)
+    device.refresh_from_db()
+    assert device.confirmed

@@ -8,7 +8,6 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 
 from techbridge.accounts.models import User
@@ -16,6 +15,7 @@ from techbridge.accounts.privacy import current_notice_version, privacy_consent_
 from techbridge.core.errors import ServiceValidationError
 from techbridge.web.account_forms import PrivacyConsentForm
 from techbridge.web.base_forms import add_service_errors
+from techbridge.web.next_page import local_next
 from techbridge.web.privacy import SESSION_FLAG
 
 
@@ -34,9 +34,7 @@ def privacy_notice(request: HttpRequest) -> HttpResponse:
 @login_required
 def privacy_consent(request: HttpRequest) -> HttpResponse:
     user = cast(User, request.user)
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if not url_has_allowed_host_and_scheme(target, {request.get_host()}):
-        target = ""
+    target = local_next(request, request.POST.get("next") or request.GET.get("next") or "")
     form = PrivacyConsentForm(
         request.POST or None, initial={"residence_region": user.residence_region}
     )

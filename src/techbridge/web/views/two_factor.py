@@ -5,11 +5,11 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django_otp import login as otp_login
 
 from techbridge.accounts.two_factor import confirmed_device, pending_device, secret_base32
+from techbridge.web.next_page import local_next
 
 
 @login_required
@@ -31,9 +31,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
                 device.confirmed = True
                 device.save(update_fields=["confirmed"])
             otp_login(request, device)
-            target = request.POST.get("next", "")
-            if not url_has_allowed_host_and_scheme(target, {request.get_host()}):
-                target = ""
+            target = local_next(request, request.POST.get("next", ""))
             return redirect(target or "web:home")
         context["error"] = _("That code is not right (or was used already). Try the next one.")
         return render(request, "accounts/two_factor.html", context, status=400)
