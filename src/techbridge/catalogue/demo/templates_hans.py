@@ -113,7 +113,14 @@ def expertise(c: Context) -> DemoText:
     v = c.version
     return DemoText(
         language=L,
-        title=c.pick((f"{v.name}研究团队", f"{v.name}专家团队", f"{v.name}技术咨询与联合研发")),
+        # "…技术" names take no second 技术 ("…早筛技术技术咨询").
+        title=c.pick(
+            (
+                f"{v.name}研究团队",
+                f"{v.name}专家团队",
+                f"{v.name.removesuffix('技术')}技术咨询与联合研发",
+            )
+        ),
         summary=f"{c.owner}研究团队，从事相关研究{c.years}年，可提供技术咨询、检测分析和联合研发服务。",
         description=(
             f"{v.what}{v.use}团队现有研究人员和工程师{c.staff}名，已与港渝及其他地区企业完成"

@@ -110,7 +110,13 @@ def expertise(c: Context) -> DemoText:
     v = c.version
     return DemoText(
         language=L,
-        title=c.pick((f"{v.name}研究團隊", f"{v.name}專家團隊", f"{v.name}技術顧問及合作研究")),
+        title=c.pick(
+            (
+                f"{v.name}研究團隊",
+                f"{v.name}專家團隊",
+                f"{v.name.removesuffix('技術')}技術顧問及合作研究",
+            )
+        ),
         summary=f"{c.owner}研究團隊，從事相關研究{c.years}年，提供技術顧問、測試分析及合作研究服務。",
         description=(
             f"{v.what}{v.use}團隊現有研究人員及工程師{c.staff}名，已與香港及內地企業完成"

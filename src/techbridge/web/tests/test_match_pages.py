@@ -47,7 +47,7 @@ def test_owner_sees_reasons_in_simplified_chinese_and_gives_feedback(
         follow=True,
     )
     voted = response.content.decode()
-    assert "1 人认为有用，0 人认为没用" in voted
+    assert "1 人认为有用，0 人认为无用" in voted
     assert 'value="1" class="secondary" aria-pressed="true">有用</button>' in voted
     assert list(SuggestionFeedback.objects.values_list("user_id", "useful")) == [
         (outsider.pk, True)
