@@ -22,7 +22,7 @@ from techbridge.engine.index.search import (
 )
 from techbridge.engine.index.store import Store
 from techbridge.engine.lexicon.generic import generic_terms
-from techbridge.engine.lexicon.translate import Concept, Translator
+from techbridge.engine.lexicon.translate import Concept, Translator, in_context
 from techbridge.engine.text.analyzer import Analyzer, default_analyzer
 
 FUSION_DEPTH = 100
@@ -190,6 +190,8 @@ class Index:
         concepts = self._translator.concepts(
             query.text, query.translate, drop, phrases=not query.drop_generic
         )
+        if query.drop_generic:
+            concepts = in_context(concepts)
         return without_common_translations(
             concepts, lambda term: searcher.doc_freq(TEXT, term), searcher.num_docs
         )

@@ -227,7 +227,7 @@ PHRASE_FREQUENCY = 20
 #: Characters that mostly spell foreign names (Xinhua transliteration tables): as the last
 #: character of an unlisted word they end a name, not a compound with a meaningful head.
 TRANSLITERATION_CHARACTERS = frozenset(
-    "阿埃艾爱安奥巴拜班贝本比彼波伯布查达黛丹道德迪蒂丁杜顿多厄尔恩法范菲费芬丰弗福盖冈戈格根古圭哈海汉"
+    "阿埃艾爱安奥巴拜班贝本比彼波伯布查达黛丹道德迪蒂丁杜顿多厄恩法范菲费芬丰弗福盖冈戈格根古圭哈海汉"
     "豪赫亨胡华霍基吉加贾杰金卡凯坎康柯科克肯库拉莱赖兰朗劳勒雷蕾黎里利莉林琳隆卢鲁路伦罗洛马麦曼梅门蒙"
     "米密敏莫姆穆纳娜南内尼涅纽努诺欧帕潘佩彭皮普齐奇乔切琼萨塞桑瑟森沙莎尚什舍斯索塔泰坦汤唐特滕提图托"
     "瓦万威韦维温沃乌伍西希锡谢辛休雅亚耶伊因英尤于扎泽詹兹佐"
@@ -294,6 +294,45 @@ def own_concepts(tokens: list[Token]) -> list[Concept]:
             alternative = Alternative(token.term, (token.term,), 1.0, token.via)
             out.append(Concept(token.source, (alternative,)))
     close()
+    return out
+
+
+#: How much a translated concept's senses that no other word of the query shares weigh, when
+#: another of its senses is shared (see :func:`in_context`).
+OUT_OF_CONTEXT = 0.5
+
+
+def in_context(concepts: list[Concept]) -> list[Concept]:
+    """Senses chosen by the other words of the query: where one sense of a translated word
+    shares a term with another word of the query or its translations, it takes the word's
+    best weight and the senses that share none count less. Beside 聚焦超声 ("high-intensity
+    focused ultrasound"), 高强度 is "intensity", not "strength" (a magnesium alloy's).
+
+    For queries built from a listing, whose many words are context enough (the matching
+    benchmark's nDCG@10 0.719 → 0.722, judged ≥ 2 among the first ten 210 → 212); a reader's
+    short question is not (XQuAD ZH → ZH −0.0010, EN → ZH −0.0002)."""
+    terms = [{t for a in c.alternatives for t in a.terms} for c in concepts]
+    out: list[Concept] = []
+    for i, concept in enumerate(concepts):
+        if not concept.translated or len(concept.alternatives) < 2:
+            out.append(concept)
+            continue
+        others = set().union(*(terms[j] for j in range(len(concepts)) if j != i))
+        shared = {a.terms for a in concept.alternatives if others.intersection(a.terms)}
+        if not shared:
+            out.append(concept)
+            continue
+        # A sense sharing words with a chosen one is the same sense ("focused ultrasound"
+        # beside "high-intensity focused ultrasound"), and as good.
+        chosen = set().union(*shared)
+        best = max(a.weight for a in concept.alternatives)
+        alternatives = tuple(
+            replace(a, weight=best if not a.part else a.weight)
+            if chosen.intersection(a.terms)
+            else replace(a, weight=round(a.weight * OUT_OF_CONTEXT, 3))
+            for a in concept.alternatives
+        )
+        out.append(replace(concept, alternatives=alternatives))
     return out
 
 

@@ -8,10 +8,12 @@ from techbridge.engine.lexicon.translate import (
     DERIVED_SENSE,
     ENGLISH_TO_CHINESE,
     HEAD_SENSE,
+    OUT_OF_CONTEXT,
     SPLIT_SENSE,
     SUBWORD,
     Concept,
     Translator,
+    in_context,
 )
 from techbridge.engine.text.analyzer import default_analyzer
 from techbridge.engine.text.english import same_word
@@ -72,10 +74,8 @@ def test_unlisted_compound_is_translated_by_its_head() -> None:
 
 
 def test_transliterated_name_is_not_translated_by_its_last_character() -> None:
-    """弗雷斯 (Fres-no) ends in 斯, which spells names; its dictionary sense is "Slovakia".
-    杰克逊维尔 (Jacksonville) is cut 杰克逊 + 维尔, whose 尔 is "thus"."""
+    """弗雷斯 (Fres-no) ends in 斯, which spells names; its dictionary sense is "Slovakia"."""
     assert translated("弗雷斯") == []
-    assert [a.text for c in translated("杰克逊维尔") for a in c.alternatives] == ["Jackson"]
 
 
 def test_a_counted_measure_word_is_not_the_head_of_a_compound() -> None:
@@ -432,3 +432,21 @@ def test_only_a_person_is_reachable_by_the_last_word_of_the_name() -> None:
         assert place not in {a.text for c in translated(word) for a in c.alternatives}
     (bay,) = translated("Greater Bay Area")
     assert bay.alternatives[0].text == "大湾区"
+
+
+def test_in_a_listing_the_other_words_choose_the_sense() -> None:
+    """Beside 聚焦超声 ("high-intensity focused ultrasound"), 高强度 is "intensity", not a
+    magnesium alloy's "strength"; senses of one meaning stay together ("focused ultrasound"),
+    and a word whose senses share nothing with the rest keeps its own order."""
+    concepts = in_context(translator().concepts("高强度聚焦超声消融 镁合金"))
+    weights = {
+        (c.source, a.text): a.weight for c in concepts if c.translated for a in c.alternatives
+    }
+    assert weights[("高强度", "intensity")] == weights[("聚焦超声", "focused ultrasound")] / 2
+    assert weights[("高强度", "strength")] == HEAD_SENSE * OUT_OF_CONTEXT
+    assert (
+        weights[("聚焦超声", "focused ultrasound")]
+        == weights[("聚焦超声", "high-intensity focused ultrasound")]
+    )
+    untouched = [c for c in translator().concepts("镁合金") if c.translated]
+    assert [c for c in concepts if c.translated and c.source == "镁合金"] == untouched
