@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from techbridge.core import languages
 from techbridge.core.scripts import in_reader_script, to_simplified, to_traditional_hk
 from techbridge.engine import Highlight, TermMatch
+from techbridge.engine.text.analyzer import default_analyzer
 
 # Engine field → what a reader calls it, in order of weight.
 FIELD_LABELS = {
@@ -40,6 +41,9 @@ class Reason:
     fields: tuple[str, ...]  # translated field names, heaviest first
     # The same fields as the engine names them (title, keywords, summary, body, translation).
     field_codes: tuple[str, ...] = ()
+    # The words of a dictionary phrase that were found, when not all were ("medical" of
+    # "medical treatment"): the sentence says which, not that the phrase was found.
+    part: str = ""
 
 
 # Reasons whose point is the script or the regional form itself keep their words as they are.
@@ -50,7 +54,7 @@ def reasons(matches: Sequence[TermMatch], language: str | None = None) -> list[R
     """One line per (typed word, word looked for): where it was found, its Chinese words in
     the script of ``language`` (the active language when not given)."""
     language = language or get_language() or "en"
-    grouped: dict[tuple[str, str, str], tuple[float, set[str]]] = {}
+    grouped: dict[tuple[str, str, str], tuple[float, set[str], set[str]]] = {}
     for match in matches:
         # A word found as typed is the word, not its index term ("optimisation", not "optim").
         word = match.source if match.via == "query" else match.alternative or match.term
@@ -58,10 +62,12 @@ def reasons(matches: Sequence[TermMatch], language: str | None = None) -> list[R
         if match.via not in KEEP_SCRIPT:
             source, word = in_reader_script(source, language), in_reader_script(word, language)
         key = (source, word, match.via)
-        grouped.setdefault(key, (match.weight, set()))[1].add(match.field)
+        _, fields, terms = grouped.setdefault(key, (match.weight, set(), set()))
+        fields.add(match.field)
+        terms.add(match.term)
     order = list(FIELD_LABELS)
     out = []
-    for (source, alternative, via), (weight, fields) in grouped.items():
+    for (source, alternative, via), (weight, fields, terms) in grouped.items():
         codes = tuple(sorted(fields, key=lambda f: order.index(f) if f in order else 99))
         out.append(
             Reason(
@@ -71,9 +77,21 @@ def reasons(matches: Sequence[TermMatch], language: str | None = None) -> list[R
                 weight=weight,
                 fields=tuple(str(FIELD_LABELS.get(code, code)) for code in codes),
                 field_codes=codes,
+                part=_found_part(alternative, terms) if via == "cedict" else "",
             )
         )
     return out
+
+
+def _found_part(phrase: str, terms: set[str]) -> str:
+    """The words of an English ``phrase`` whose index terms were found, when only some were
+    (a dictionary gloss's words are looked for loosely: see ``index.search._occur``)."""
+    words = phrase.split()
+    if len(words) < 2 or not phrase.isascii():
+        return ""
+    analyzer = default_analyzer()
+    found = [w for w in words if set(analyzer.english_terms(w)) & terms]
+    return " ".join(found) if 0 < len(found) < len(words) else ""
 
 
 def snippets_for(highlights: Sequence[Highlight], language: str) -> list[Highlight]:
@@ -118,6 +136,10 @@ _SENTENCES = {
         "“%(source)s” translated as “%(word)s” (technical glossary), found in: %(fields)s"
     ),
     "cedict": _("“%(source)s” translated as “%(word)s” (dictionary), found in: %(fields)s"),
+    "cedict-part": _(
+        "“%(source)s” translated as “%(word)s” (dictionary), of which “%(part)s” found in: "
+        "%(fields)s"
+    ),
     "script": _("“%(source)s” in the other Chinese script, “%(word)s”, found in: %(fields)s"),
     "variant": _("“%(source)s” as its regional variant “%(word)s”, found in: %(fields)s"),
 }
@@ -128,15 +150,17 @@ def reason_html(reason: Reason) -> SafeString:
     """One "why this result" sentence, escaped. Built here rather than in a template include:
     a results page shows dozens of them, and an include per sentence cost more than the
     search itself."""
-    sentence = _SENTENCES.get(reason.via, _FOUND)
+    sentence = _SENTENCES.get(reason.via + ("-part" if reason.part else ""), _FOUND)
     # Chinese lists take the enumeration comma (see ``joined``).
     text = format_html(
         str(sentence)
         .replace("%(source)s", "{source}")
         .replace("%(word)s", "{word}")
+        .replace("%(part)s", "{part}")
         .replace("%(fields)s", "{fields}"),
         source=reason.source,
         word=reason.alternative,
+        part=reason.part,
         fields=joined(reason.fields),
     )
     return text

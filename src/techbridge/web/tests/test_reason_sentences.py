@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.utils import translation
 
-from techbridge.web.presenting import Reason, reason_html
+from techbridge.engine import TermMatch
+from techbridge.web.presenting import Reason, reason_html, reasons
 
 GLOSSED = Reason(source="battery", alternative="电池", via="glossary", weight=0.5, fields=())
 
@@ -29,3 +30,38 @@ def test_typed_markup_is_escaped() -> None:
     reason = Reason("<b>x</b>", "y", "query", 1.0, ("title",))
     with translation.override("en"):
         assert reason_html(reason) == "“&lt;b&gt;x&lt;/b&gt;” found in: title"
+
+
+def test_a_dictionary_phrase_found_in_part_says_which_words() -> None:
+    """治疗 → "medical treatment" (dictionary) matched a title with "medical" only: the
+    sentence does not claim the phrase was found."""
+    match = TermMatch(
+        source="治疗",
+        term="medic",
+        via="cedict",
+        field="title",
+        weight=0.5,
+        boost=6.0,
+        alternative="medical treatment",
+    )
+    with translation.override("en"):
+        (reason,) = reasons([match])
+        assert reason.part == "medical"
+        assert reason_html(reason) == (
+            "“治疗” translated as “medical treatment” (dictionary), of which “medical” found "
+            "in: title"
+        )
+    with translation.override("zh-hans"):
+        (reason,) = reasons([match])
+        assert (
+            reason_html(reason)
+            == "“治疗”译作“medical treatment”（词典），其中“medical”出现在：标题"
+        )
+    whole = [
+        match,
+        TermMatch("治疗", "treatment", "cedict", "title", 0.5, 6.0, "medical treatment"),
+    ]
+    with translation.override("zh-hant"):
+        (reason,) = reasons(whole)
+        assert reason.part == ""
+        assert reason_html(reason) == "「治療」譯作「medical treatment」（詞典），見於：標題"
