@@ -51,6 +51,9 @@ class ListingSearchResult:
     facets: Mapping[str, Mapping[str, int]]
     #: The query's words as typed (see ``engine.matching.typed_concepts``).
     typed: tuple[str, ...] = ()
+    #: False when the text typed holds no word that can be searched for ("the of and",
+    #: "？？？"): nothing is found, and not for want of matching listings.
+    searchable: bool = True
 
 
 def listing_search(
@@ -116,8 +119,11 @@ def listing_search(
     shown = [(listings[pk], score) for pk, score in window if pk in listings]
     hits = _described(index, query, shown, tier, explain=explain, recheck=stale is None)
     # As typed, like the hits' matches (see ``_as_typed``), so that the two compare.
-    typed = tuple(as_written(word, text) for word in typed_concepts(index.concepts(query)))
-    return ListingSearchResult(hits=hits, total=result.total, facets=counts, typed=typed)
+    concepts = index.concepts(query)
+    typed = tuple(as_written(word, text) for word in typed_concepts(concepts))
+    return ListingSearchResult(
+        hits=hits, total=result.total, facets=counts, typed=typed, searchable=bool(concepts)
+    )
 
 
 def _sorted(ranked: list[tuple[int, float]], sort: str) -> list[tuple[int, float]]:

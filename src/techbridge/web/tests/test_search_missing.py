@@ -69,8 +69,14 @@ def test_a_query_with_no_indexable_word_finds_nothing(client: Client, catalogue:
     for query in ("the of and", "？？？"):
         html = client.get("/en/search/", {"q": query}).content.decode()
         assert _cards(html) == {}
-        assert "Nothing found. Try fewer words or another language." in html
+        # Not "try fewer words": there was no word to look for.
+        assert "Nothing to search for: the words typed are too common, or only punctuation." in html
+        assert "Try fewer words" not in html
         assert "0 results" not in html  # the sentence says it once
+        chinese = client.get("/zh-hans/search/", {"q": query}).content.decode()
+        assert "没有可搜索的词：输入的词过于常用，或只有标点符号。" in chinese
+    unmatched = client.get("/en/search/", {"q": "nothingmatcheszq"}).content.decode()
+    assert "Nothing found. Try fewer words or another language." in unmatched
     filtered = client.get("/en/search/", {"q": "nothingmatcheszq", "kind": "offer"})
     assert "Try fewer words, another language, or remove filters." in filtered.content.decode()
     browse = client.get("/en/search/").content.decode()
