@@ -67,7 +67,8 @@ _STEMMER = Stemmer.Stemmer("english")
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Snowball English stem of a lower-cased word in American spelling (see
-    :func:`american_spelling`); digits and codes pass through."""
+    :func:`american_spelling`) without accents (see :func:`without_accents`); digits and
+    codes pass through."""
     if not word.isalpha():
         return word
     if not word.isascii():
