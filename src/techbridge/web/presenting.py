@@ -54,7 +54,7 @@ def reasons(matches: Sequence[TermMatch], language: str | None = None) -> list[R
     """One line per (typed word, word looked for): where it was found, its Chinese words in
     the script of ``language`` (the active language when not given)."""
     language = language or get_language() or "en"
-    grouped: dict[tuple[str, str, str], tuple[float, set[str], set[str]]] = {}
+    grouped: dict[tuple[str, str, str], tuple[float, dict[str, set[str]]]] = {}
     for match in matches:
         # A word found as typed is the word, not its index term ("optimisation", not "optim").
         word = match.source if match.via == "query" else match.alternative or match.term
@@ -62,12 +62,14 @@ def reasons(matches: Sequence[TermMatch], language: str | None = None) -> list[R
         if match.via not in KEEP_SCRIPT:
             source, word = in_reader_script(source, language), in_reader_script(word, language)
         key = (source, word, match.via)
-        _, fields, terms = grouped.setdefault(key, (match.weight, set(), set()))
-        fields.add(match.field)
-        terms.add(match.term)
+        _, by_field = grouped.setdefault(key, (match.weight, {}))
+        by_field.setdefault(match.field, set()).add(match.term)
     order = list(FIELD_LABELS)
     out = []
-    for (source, alternative, via), (weight, fields, terms) in grouped.items():
+    for (source, alternative, via), (weight, by_field) in grouped.items():
+        fields, part = set(by_field), ""
+        if via in PHRASES:
+            fields, part = _where_found(alternative, by_field)
         codes = tuple(sorted(fields, key=lambda f: order.index(f) if f in order else 99))
         out.append(
             Reason(
@@ -77,21 +79,37 @@ def reasons(matches: Sequence[TermMatch], language: str | None = None) -> list[R
                 weight=weight,
                 fields=tuple(str(FIELD_LABELS.get(code, code)) for code in codes),
                 field_codes=codes,
-                part=_found_part(alternative, terms) if via == "cedict" else "",
+                part=part,
             )
         )
     return out
 
 
-def _found_part(phrase: str, terms: set[str]) -> str:
-    """The words of an English ``phrase`` whose index terms were found, when only some were
-    (a dictionary gloss's words are looked for loosely: see ``index.search._occur``)."""
+#: Translations that may be English phrases, whose words are found field by field.
+PHRASES = ("glossary", "cedict")
+
+
+def _where_found(phrase: str, by_field: dict[str, set[str]]) -> tuple[set[str], str]:
+    """Where an English ``phrase`` was found (``by_field``: its index terms found in each
+    field) and, when only some of its words were found anywhere, those words. The fields
+    holding the whole phrase, when any does: "medical" in the title and "treatment" in the
+    body is no "medical treatment" in the title."""
     words = phrase.split()
     if len(words) < 2 or not phrase.isascii():
-        return ""
+        return set(by_field), ""
     analyzer = default_analyzer()
-    found = [w for w in words if set(analyzer.english_terms(w)) & terms]
-    return " ".join(found) if 0 < len(found) < len(words) else ""
+    wanted = [(w, set(terms)) for w in words if (terms := analyzer.english_terms(w))]
+
+    def found(terms: set[str]) -> list[bool]:
+        return [bool(stems & terms) for _, stems in wanted]
+
+    whole = {field for field, terms in by_field.items() if all(found(terms))}
+    if whole:
+        return whole, ""
+    anywhere = found(set().union(*by_field.values()))
+    if all(anywhere):
+        return set(by_field), ""
+    return set(by_field), " ".join(w for (w, _), hit in zip(wanted, anywhere, strict=True) if hit)
 
 
 def snippets_for(highlights: Sequence[Highlight], language: str) -> list[Highlight]:
@@ -136,6 +154,10 @@ _SENTENCES = {
         "“%(source)s” translated as “%(word)s” (technical glossary), found in: %(fields)s"
     ),
     "cedict": _("“%(source)s” translated as “%(word)s” (dictionary), found in: %(fields)s"),
+    "glossary-part": _(
+        "“%(source)s” translated as “%(word)s” (technical glossary), of which “%(part)s” "
+        "found in: %(fields)s"
+    ),
     "cedict-part": _(
         "“%(source)s” translated as “%(word)s” (dictionary), of which “%(part)s” found in: "
         "%(fields)s"

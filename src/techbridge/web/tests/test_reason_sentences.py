@@ -65,3 +65,31 @@ def test_a_dictionary_phrase_found_in_part_says_which_words() -> None:
         (reason,) = reasons(whole)
         assert reason.part == ""
         assert reason_html(reason) == "「治療」譯作「medical treatment」（詞典），見於：標題"
+
+
+def test_a_glossary_phrase_is_found_only_where_all_its_words_are() -> None:
+    """ "medical" in the title and "treatment" in the body is "medical treatment" in the body
+    at best, not in the title; a phrase whole nowhere names the fields of its words."""
+
+    def matched(term: str, field: str) -> TermMatch:
+        return TermMatch("治疗", term, "glossary", field, 1.0, 1.0, "medical treatment")
+
+    split = [matched("medic", "title"), matched("medic", "body"), matched("treatment", "body")]
+    with translation.override("en"):
+        (reason,) = reasons(split)
+        assert (reason.field_codes, reason.part) == (("body",), "")
+        assert reason_html(reason) == (
+            "“治疗” translated as “medical treatment” (technical glossary), found in: description"
+        )
+        (apart,) = reasons([matched("medic", "title"), matched("treatment", "summary")])
+        assert (apart.field_codes, apart.part) == (("title", "summary"), "")
+        (half,) = reasons([matched("medic", "title")])
+        assert reason_html(half) == (
+            "“治疗” translated as “medical treatment” (technical glossary), of which “medical” "
+            "found in: title"
+        )
+    with translation.override("zh-hant"):
+        (half,) = reasons([matched("medic", "title")])
+        assert reason_html(half) == (
+            "「治療」譯作「medical treatment」（技術詞彙表），其中「medical」見於：標題"
+        )
