@@ -41,8 +41,9 @@ class Reason:
     fields: tuple[str, ...]  # translated field names, heaviest first
     # The same fields as the engine names them (title, keywords, summary, body, translation).
     field_codes: tuple[str, ...] = ()
-    # The words of a dictionary phrase that were found, when not all were ("medical" of
-    # "medical treatment"): the sentence says which, not that the phrase was found.
+    # The words of a translated phrase (glossary or dictionary) that were found, when not all
+    # were ("medical" of "medical treatment"): the sentence says which, not that the phrase
+    # was found.
     part: str = ""
 
 
